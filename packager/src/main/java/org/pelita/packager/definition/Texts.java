@@ -41,9 +41,11 @@ final class Texts {
         boolean complete = true;
         for (YamlNode.Entry entry : mapping.entries().values()) {
             if (!languages.contains(entry.key())) {
+                boolean looksLikeText = entry.key().contains(" ");
                 problems.error(entry.keyLocation(), what + " has a text in '" + entry.key()
-                        + "', which is not a language of this module", "add '" + entry.key()
-                        + "' to `languages` in module.yaml, or remove this line");
+                        + "', which is not a language of this module", looksLikeText
+                        ? "a comma inside `{ ... }` starts a new entry: put a text that contains a comma in quotes, e.g. en: \"one, two\""
+                        : "add '" + entry.key() + "' to `languages` in module.yaml, or remove this line");
                 complete = false;
                 continue;
             }
