@@ -1,0 +1,498 @@
+package org.pelita.packager.target.scorm12;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.pelita.packager.Packager;
+import org.pelita.packager.content.SavedStateBudget;
+import org.pelita.packager.content.UnitLayout;
+import org.pelita.packager.content.UnitPlanner;
+import org.pelita.packager.definition.ModuleLoader;
+import org.pelita.packager.model.Module;
+import org.pelita.packager.target.BuildOptions;
+import org.pelita.packager.target.LanguageMode;
+import org.pelita.packager.testing.Browser;
+import org.pelita.packager.testing.Repository;
+import org.pelita.packager.testing.TestServer;
+import org.pelita.packager.testing.Zips;
+
+/**
+ * The SCORM 1.2 runtime in a real Chromium against a strict test LMS (src/test/resources/scorm12-lms) that
+ * checks every value against the SCORM 1.2 data model and records every call.
+ */
+class Scorm12RuntimeBrowserTest {
+    private static final String TIMESPAN = "\\d{2,4}:\\d{2}:\\d{2}\\.\\d{2}";
+    private static final String CLOCK = "([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d";
+
+    @TempDir
+    static Path work;
+    private static TestServer server;
+    private static ChromeDriver driver;
+    private static Module sample;
+    /** Whether the tests' learner works in the LMS page's frame (lms() calls return to it). */
+    private boolean inFrame;
+
+    @BeforeAll
+    static void buildSampleAndStartBrowser() throws Exception {
+        Path sampleDir = Repository.sample("feature-tour");
+        sample = new ModuleLoader().load(sampleDir).module();
+        Path out = work.resolve("out");
+        Packager.Result en = new Packager().build(sampleDir, new Scorm12Target(),
+                new BuildOptions(LanguageMode.ONE, Optional.of("en"), UnitLayout.SINGLE), out);
+        Packager.Result multi = new Packager().build(sampleDir, new Scorm12Target(),
+                new BuildOptions(LanguageMode.MULTILINGUAL, Optional.empty(), UnitLayout.SINGLE), out);
+        server = new TestServer()
+                .mount("lms", lmsDirectory())
+                .mount("pkg", Zips.extract(en.packages().get(0), work.resolve("pkg")))
+                .mount("multi", Zips.extract(multi.packages().get(0), work.resolve("multi")));
+        driver = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @AfterEach
+    void closeExtraWindows() {
+        if (driver == null) {
+            return;
+        }
+        String first = driver.getWindowHandles().iterator().next();
+        for (String handle : driver.getWindowHandles()) {
+            if (!handle.equals(first)) {
+                driver.switchTo().window(handle).close();
+            }
+        }
+        driver.switchTo().window(first);
+        driver.manage().logs().get(LogType.BROWSER);
+    }
+
+    private static Path lmsDirectory() throws URISyntaxException {
+        return Path.of(Scorm12RuntimeBrowserTest.class.getResource("/scorm12-lms/lms.html").toURI()).getParent();
+    }
+
+    // ---- the learner's journeys -----------------------------------------------------------------
+
+    @Test
+    void aLearnerWhoPassesThePostTestIsReportedPassedWithScoreAndEveryAnswer() {
+        Learner learner = launch("/pkg/index.html");
+        learner.takeWholeModule(true);
+        assertThat(learner.step()).isEqualTo("summary");
+        assertThat(learner.text("[data-summary-status]")).isEqualTo("You have completed this module. You can now close it.");
+        learner.leave();
+
+        Map<String, Object> store = lmsStore();
+        assertThat(store.get("cmi.core.lesson_status")).isEqualTo("passed");
+        assertThat(store.get("cmi.core.score.raw")).isEqualTo("100");
+        assertThat(store.get("cmi.core.score.min")).isEqualTo("0");
+        assertThat(store.get("cmi.core.score.max")).isEqualTo("100");
+        assertThat(store.get("cmi.core.exit")).isEqualTo("");
+        assertThat(lmsErrors()).isEmpty();
+        assertThat(setValues("cmi.core.session_time")).singleElement().asString().matches(TIMESPAN);
+
+        List<Map<String, Object>> interactions = lmsInteractions();
+        assertThat(interactions).extracting(i -> i.get("id")).containsExactly(
+                "pre_test__reuse_password", "pre_test__second_factor",
+                "passwords_check__passphrase_words", "passwords_check__password_manager",
+                "post_test__reuse_password", "post_test__factor_kinds", "post_test__setup_order",
+                "post_test__sms_codes", "post_test__backup_codes_place");
+        assertThat(interactions).extracting(i -> i.get("type")).containsExactly(
+                "true-false", "choice", "fill-in", "choice", "true-false", "matching", "sequencing", "choice", "true-false");
+        assertThat(interactions).extracting(i -> i.get("student_response")).containsExactly(
+                "f", "b", "4", "a,b", "f", "1.a,2.b,3.c", "a,b,c,d", "b", "f");
+        assertThat(interactions).extracting(i -> i.get("result")).containsOnly("correct");
+        assertThat(interactions).allSatisfy(i -> {
+            assertThat((String) i.get("latency")).matches(TIMESPAN);
+            assertThat((String) i.get("time")).matches(CLOCK);
+            assertThat(i.get("weighting")).isEqualTo("1");
+        });
+        assertThat(interactions.get(2).get("correct_responses")).isEqualTo(List.of("4", "four"));
+        assertThat(interactions.get(5).get("correct_responses")).isEqualTo(List.of("1.a,2.b,3.c"));
+        assertThat(interactions.get(6).get("correct_responses")).isEqualTo(List.of("a,b,c,d"));
+    }
+
+    @Test
+    void statusIsIncompleteFromTheFirstStepAndTheLmsLocationFollowsTheLearner() {
+        Learner learner = launch("/pkg/index.html");
+        assertThat(lmsStore().get("cmi.core.lesson_status")).isEqualTo("incomplete");
+        learner.next();
+        assertThat(lmsStore().get("cmi.core.lesson_location")).isEqualTo("quiz:pre-test");
+        assertThat(setValues("cmi.core.lesson_status")).containsExactly("incomplete");
+    }
+
+    @Test
+    void aLearnerWhoFailsThePostTestIsReportedFailedAndMayTryAgain() {
+        Learner learner = launch("/pkg/index.html");
+        learner.takeWholeModule(false);
+        learner.showStep("quiz:post-test");
+        WebElement retake = learner.find("form[data-quiz=post-test] [data-action=retake]");
+        assertThat(retake.isDisplayed()).isTrue();
+        assertThat(learner.text("form[data-quiz=post-test] [data-result]")).startsWith("Your score: 0%").contains("did not reach the 70%");
+        learner.leave();
+
+        Map<String, Object> store = lmsStore();
+        assertThat(store.get("cmi.core.lesson_status")).isEqualTo("failed");
+        assertThat(store.get("cmi.core.score.raw")).isEqualTo("0");
+        assertThat(store.get("cmi.core.exit")).isEqualTo("suspend");
+        assertThat(lmsInteractions()).filteredOn(i -> i.get("id").toString().startsWith("post_test"))
+                .extracting(i -> i.get("result")).containsOnly("wrong");
+    }
+
+    @Test
+    void aRelaunchResumesAtTheSameStepWithTheLearnersAnswers() {
+        Learner learner = launch("/pkg/index.html");
+        learner.next();
+        learner.choose("pre_test__reuse_password", "t");
+        learner.choose("pre_test__second_factor", "b");
+        learner.submit("pre-test");
+        learner.next();
+        learner.next();
+        assertThat(learner.step()).isEqualTo("page:passwords/passphrases");
+        String saved = (String) lmsStore().get("cmi.suspend_data");
+
+        learner = relaunch("/pkg/index.html");
+        assertThat(lmsStore().get("cmi.core.entry")).isEqualTo("resume");
+        assertThat(learner.step()).isEqualTo("page:passwords/passphrases");
+        assertThat(learner.text("#pelita-notice")).isEqualTo("Welcome back. You are where you left off.");
+        assertThat(saved).isNotBlank();
+        learner.showStep("quiz:pre-test");
+        assertThat(learner.find("fieldset[data-q=pre_test__reuse_password] input[value=t]").isSelected()).isTrue();
+        assertThat(learner.find("fieldset[data-q=pre_test__second_factor] input[value=b]").isSelected()).isTrue();
+        assertThat(learner.find("fieldset[data-q=pre_test__second_factor] input[value=b]").isEnabled()).isFalse();
+        assertThat(learner.text("form[data-quiz=pre-test] [data-result]")).startsWith("Your score: 50%");
+        assertThat(lmsErrors()).isEmpty();
+    }
+
+    @Test
+    void savedStateStaysWithinScorm12sLimitAndTheBuildTimeBound() {
+        Learner learner = launch("/pkg/index.html");
+        learner.takeWholeModule(true);
+        String saved = (String) lmsStore().get("cmi.suspend_data");
+        int bound = SavedStateBudget.worstCase(sample, UnitPlanner.plan(sample, UnitLayout.SINGLE).get(0), List.of("en"));
+        assertThat(saved.length()).isLessThanOrEqualTo(bound).isLessThan(4096);
+    }
+
+    @Test
+    void theContentFindsTheApiThroughTheOpenerWhenTheLmsOpensANewWindow() {
+        driver.get(server.url("/lms/lms.html?mastery=70"));
+        String lms = driver.getWindowHandle();
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('open-window').dataset.url = arguments[0]",
+                "/pkg/index.html");
+        driver.findElement(By.id("open-window")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getWindowHandles().size() == 2);
+        driver.switchTo().window(driver.getWindowHandles().stream().filter(h -> !h.equals(lms)).findFirst().orElseThrow());
+        Learner learner = new Learner();
+        learner.awaitReady();
+        learner.next();
+        driver.switchTo().window(lms);
+        assertThat(lmsStore().get("cmi.core.lesson_location")).isEqualTo("quiz:pre-test");
+    }
+
+    @Test
+    void withoutAnLmsTheContentWorksAndShowsNoError() {
+        driver.get(server.url("/pkg/index.html"));
+        Learner learner = new Learner();
+        learner.awaitReady();
+        List<String> visited = new ArrayList<>();
+        while (true) {
+            visited.add(learner.step());
+            assertThat(learner.horizontalOverflow()).as("horizontal scrolling on " + learner.step()).isFalse();
+            if (learner.step().equals("quiz:pre-test")) {
+                learner.choose("pre_test__reuse_password", "f");
+                learner.choose("pre_test__second_factor", "b");
+                learner.submit("pre-test");
+            }
+            if (!learner.find("#pelita-next").isDisplayed()) {
+                break;
+            }
+            learner.next();
+        }
+        assertThat(visited).hasSize(9).startsWith("intro").endsWith("summary");
+        assertThat(learner.find("#pelita-notice").isDisplayed()).isFalse();
+        assertThat(severeConsoleMessages()).isEmpty();
+    }
+
+    @Test
+    void everyStepIsReadableWithoutJavaScriptAndRespectsTheContentSecurityPolicy() {
+        driver.get(server.url("/pkg/index.html"));
+        new Learner().awaitReady();
+        assertThat(severeConsoleMessages()).as("CSP violations and script errors").isEmpty();
+        String html = (String) ((JavascriptExecutor) driver).executeScript(
+                "return document.querySelector('meta[http-equiv=Content-Security-Policy]').content");
+        assertThat(html).contains("default-src 'none'").contains("connect-src 'none'").doesNotContain("unsafe");
+    }
+
+    @Test
+    void theQuickExitLeavesForTheNeutralPageReplacingTheModuleInHistory() {
+        Learner learner = launch("/pkg/index.html");
+        learner.next();
+        learner.find("#pelita-exit").click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("127.0.0.1"));
+        assertThat(driver.getCurrentUrl()).satisfiesAnyOf(
+                url -> assertThat(url).startsWith("https://www.google.com/"),
+                url -> assertThat(url).startsWith("chrome-error://"));
+    }
+
+    @Test
+    void pressingEscapeTwiceIsAQuickExitToo() {
+        Learner learner = launch("/pkg/index.html");
+        learner.find(".step.current h1").click();
+        new Actions(driver).sendKeys(Keys.ESCAPE).sendKeys(Keys.ESCAPE).perform();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("127.0.0.1"));
+        assertThat(learner).isNotNull();
+    }
+
+    @Test
+    void theKeyboardAloneTakesALearnerThroughTheSteps() {
+        Learner learner = launch("/pkg/index.html");
+        learner.find("#pelita-next").sendKeys(Keys.ENTER);
+        assertThat(learner.step()).isEqualTo("quiz:pre-test");
+        assertThat((Boolean) ((JavascriptExecutor) driver).executeScript(
+                "return document.activeElement === document.querySelector('.step.current h1')")).isTrue();
+        WebElement radio = learner.find("fieldset[data-q=pre_test__reuse_password] input[value=t]");
+        radio.sendKeys(Keys.SPACE);
+        radio.sendKeys(Keys.ARROW_DOWN);
+        assertThat(learner.find("fieldset[data-q=pre_test__reuse_password] input[value=f]").isSelected()).isTrue();
+    }
+
+    @Test
+    void aMultilingualPackageOffersItsLanguagesAndKeepsAnswersAcrossThem() {
+        Learner learner = launch("/multi/index.html");
+        learner.find("a[data-lang=id]").click();
+        assertThat(learner.step()).isEqualTo("intro");
+        assertThat(learner.text("#pelita-next")).isEqualTo("Mulai");
+        assertThat(((JavascriptExecutor) driver).executeScript("return document.documentElement.lang")).isEqualTo("id");
+        learner.next();
+        learner.choose("pre_test__reuse_password", "f");
+        new Select(learner.find("#pelita-lang")).selectByValue("en");
+        assertThat(learner.find("fieldset[data-q=pre_test__reuse_password] input[value=f]").isSelected()).isTrue();
+        assertThat(lmsStore().get("cmi.student_preference.language")).isEqualTo("en");
+        assertThat(lmsErrors()).isEmpty();
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private Learner launch(String path) {
+        driver.get(server.url("/lms/lms.html?mastery=70"));
+        return relaunch(path);
+    }
+
+    private Learner relaunch(String path) {
+        driver.switchTo().defaultContent();
+        ((JavascriptExecutor) driver).executeScript("lms.launch(arguments[0])", path);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> ((JavascriptExecutor) d).executeScript(
+                "var f = document.getElementById('sco'); return f.contentDocument && f.contentDocument.readyState === 'complete'"
+                        + " && f.contentWindow.location.pathname === arguments[0]", path));
+        driver.switchTo().frame("sco");
+        inFrame = true;
+        Learner learner = new Learner();
+        learner.awaitReady();
+        return learner;
+    }
+
+    private Object lms(String script) {
+        driver.switchTo().defaultContent();
+        Object result = ((JavascriptExecutor) driver).executeScript("return " + script);
+        if (inFrame) {
+            driver.switchTo().frame("sco");
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> lmsStore() {
+        return (Map<String, Object>) lms("lms.store()");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> lmsInteractions() {
+        return (List<Map<String, Object>>) lms("lms.interactions()");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> lmsErrors() {
+        return (List<Map<String, Object>>) lms("lms.errors()");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> setValues(String element) {
+        List<Map<String, Object>> log = (List<Map<String, Object>>) lms("lms.log()");
+        return log.stream().filter(c -> c.get("fn").equals("LMSSetValue") && ((List<Object>) c.get("args")).get(0).equals(element))
+                .map(c -> ((List<Object>) c.get("args")).get(1)).toList();
+    }
+
+    private List<String> severeConsoleMessages() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::getMessage).toList();
+    }
+
+    /** The learner's view of the module (the driver is in the module's frame or window). */
+    private final class Learner {
+        private final JavascriptExecutor js = driver;
+
+        void awaitReady() {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js.executeScript(
+                    "return document.documentElement.classList.contains('js') && !!document.querySelector('.step.current')")));
+        }
+
+        String step() {
+            return (String) js.executeScript("return document.querySelector('.step.current').dataset.step");
+        }
+
+        WebElement find(String css) {
+            return driver.findElement(By.cssSelector(css));
+        }
+
+        /** Scrolls the element to the middle of the screen first, as a learner would, then clicks it. */
+        void click(WebElement element) {
+            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            element.click();
+        }
+
+        String text(String css) {
+            return (String) js.executeScript("return document.querySelector('.lang:not([hidden]) ' + arguments[0] + ', ' + arguments[0]).textContent", css);
+        }
+
+        boolean horizontalOverflow() {
+            return (Boolean) js.executeScript("return document.documentElement.scrollWidth > window.innerWidth");
+        }
+
+        void next() {
+            find("#pelita-next").click();
+        }
+
+        void showStep(String key) {
+            js.executeScript("document.querySelector('.lang:not([hidden]) .toc a[data-step=\"' + arguments[0] + '\"]').click()", key);
+            assertThat(step()).isEqualTo(key);
+        }
+
+        private WebElement question(String iid) {
+            return find(".lang:not([hidden]) fieldset[data-q=" + iid + "]");
+        }
+
+        void choose(String iid, String... values) {
+            for (String value : values) {
+                click(question(iid).findElement(By.cssSelector("input[value='" + value + "']")));
+            }
+        }
+
+        void fill(String iid, String text) {
+            WebElement input = question(iid).findElement(By.cssSelector("input[type=text]"));
+            input.clear();
+            input.sendKeys(text);
+        }
+
+        void match(String iid, String source, String target) {
+            WebElement select = question(iid).findElement(By.cssSelector("select[data-source='" + source + "']"));
+            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
+            new Select(select).selectByValue(target);
+        }
+
+        /** Puts an ordering question's items in the given order with the Move up buttons, as a learner would. */
+        void order(String iid, List<String> wanted) {
+            for (int position = 0; position < wanted.size(); position++) {
+                while (true) {
+                    List<WebElement> items = question(iid).findElements(By.cssSelector("li"));
+                    int at = -1;
+                    for (int i = 0; i < items.size(); i++) {
+                        if (items.get(i).getAttribute("data-item").equals(wanted.get(position))) {
+                            at = i;
+                        }
+                    }
+                    if (at <= position) {
+                        break;
+                    }
+                    click(items.get(at).findElement(By.cssSelector("button[data-move='-1']")));
+                }
+            }
+        }
+
+        void check(String iid) {
+            click(question(iid).findElement(By.cssSelector("[data-action=check]")));
+        }
+
+        void submit(String quiz) {
+            click(find(".lang:not([hidden]) form[data-quiz=" + quiz + "] [data-action=submit]"));
+        }
+
+        /** Every step from the intro to the summary, answering the post-test right or wrong. */
+        void takeWholeModule(boolean pass) {
+            assertThat(step()).isEqualTo("intro");
+            next();
+            choose("pre_test__reuse_password", "f");
+            choose("pre_test__second_factor", "b");
+            submit("pre-test");
+            next();
+            next();
+            next();
+            assertThat(step()).isEqualTo("quiz:passwords-check");
+            fill("passwords_check__passphrase_words", "4");
+            check("passwords_check__passphrase_words");
+            assertThat(text("fieldset[data-q=passwords_check__passphrase_words] [data-verdict]")).isEqualTo("Correct.");
+            choose("passwords_check__password_manager", "a", "b");
+            check("passwords_check__password_manager");
+            next();
+            next();
+            next();
+            assertThat(step()).isEqualTo("quiz:post-test");
+            if (pass) {
+                choose("post_test__reuse_password", "f");
+                match("post_test__factor_kinds", "1", "a");
+                match("post_test__factor_kinds", "2", "b");
+                match("post_test__factor_kinds", "3", "c");
+                order("post_test__setup_order", List.of("a", "b", "c", "d"));
+                choose("post_test__sms_codes", "b");
+                choose("post_test__backup_codes_place", "f");
+            } else {
+                choose("post_test__reuse_password", "t");
+                match("post_test__factor_kinds", "1", "d");
+                match("post_test__factor_kinds", "2", "a");
+                match("post_test__factor_kinds", "3", "b");
+                order("post_test__setup_order", List.of("d", "c", "b", "a"));
+                choose("post_test__sms_codes", "a");
+                choose("post_test__backup_codes_place", "t");
+            }
+            submit("post-test");
+            next();
+        }
+
+        /** Leaves the module as a learner closing it would: the page is unloaded. */
+        void leave() {
+            driver.switchTo().defaultContent();
+            inFrame = false;
+            js.executeScript("document.getElementById('sco').src = 'about:blank'");
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
+                    js.executeScript("return lms.state().finished")));
+        }
+    }
+}
