@@ -13,7 +13,7 @@ import org.pelita.packager.definition.yaml.YamlNode;
  */
 final class Fields {
     private final YamlNode.Mapping mapping;
-    private final String what;
+    private String what;
     private final Problems problems;
     private final Set<String> known = new LinkedHashSet<>();
 
@@ -35,6 +35,16 @@ final class Fields {
 
     String what() {
         return what;
+    }
+
+    /** Names the mapping better once its id is known ("question 'sky'" rather than "question 3 of ..."). */
+    void describeAs(String what) {
+        this.what = what;
+    }
+
+    /** Accepts whatever keys remain: used where the shape is unknown (an unknown type) to avoid follow-on errors. */
+    void acceptAll() {
+        known.addAll(mapping.entries().keySet());
     }
 
     SourceLocation location() {

@@ -253,15 +253,15 @@ public final class ModuleLoader {
                     fields.rejectUnknown();
                     continue;
                 }
-                if (questionLocations.containsKey(id.get())) {
+                boolean duplicate = questionLocations.containsKey(id.get());
+                if (duplicate) {
                     problems.error(fields.optional("id").get().location(), "two questions have the id '" + id.get()
                             + "' (the other is at line " + questionLocations.get(id.get()).line() + ")",
                             "give each question its own id; to ask the same question again, write `- use: " + id.get() + "`");
-                    fields.rejectUnknown();
-                    continue;
+                } else {
+                    questionLocations.put(id.get(), fields.location());
                 }
-                questionLocations.put(id.get(), fields.location());
-                Optional<Question> question = reader.read(fields, id.get());
+                Optional<Question> question = reader.read(fields, id.get()).filter(q -> !duplicate);
                 question.ifPresent(q -> {
                     questionsById.put(q.id(), q);
                     entries.add(new QuizEntry(q, null, fields.location()));

@@ -34,12 +34,13 @@ final class QuestionReader {
 
     Optional<Question> read(Fields fields, String id) {
         String what = "question '" + id + "'";
+        fields.describeAs(what);
         Optional<String> type = fields.required("type", "type: single-choice").flatMap(n -> values.text(n, what + " type"));
         Optional<LocalizedText> prompt = fields.required("prompt", "prompt: " + example())
                 .flatMap(n -> texts.read(n, what + " prompt"));
         Feedback feedback = fields.optional("feedback").map(n -> feedback(n, what)).orElse(Feedback.none());
         if (type.isEmpty()) {
-            fields.rejectUnknown();
+            fields.acceptAll();
             return Optional.empty();
         }
         Optional<? extends Question> question;
@@ -91,6 +92,7 @@ final class QuestionReader {
                 String guess = Fields.closest(type.get(), new java.util.LinkedHashSet<>(TYPES));
                 problems.error(fields.optional("type").get().location(), what + " has the unknown type '" + type.get() + "'",
                         (guess != null ? "did you mean '" + guess + "'? " : "") + "the types are: " + String.join(", ", TYPES));
+                fields.acceptAll();
                 question = Optional.empty();
         }
         fields.rejectUnknown();

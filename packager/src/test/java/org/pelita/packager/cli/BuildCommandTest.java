@@ -1,0 +1,82 @@
+package org.pelita.packager.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pelita.packager.testing.Repository;
+import picocli.CommandLine;
+
+class BuildCommandTest {
+    @TempDir
+    Path out;
+    private final StringWriter stdout = new StringWriter();
+    private final StringWriter stderr = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = PelitaPackager.commandLine();
+        cli.setOut(new PrintWriter(stdout, true));
+        cli.setErr(new PrintWriter(stderr, true));
+        return cli.execute(args);
+    }
+
+    private static String fixture(String name) throws Exception {
+        return Path.of(BuildCommandTest.class.getResource("/definitions/" + name + "/module.yaml").toURI()).getParent().toString();
+    }
+
+    private long filesIn(Path directory) throws Exception {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.count();
+        }
+    }
+
+    @Test
+    void buildWritesOnePackagePerLanguageByDefault() throws Exception {
+        int exit = run("build", Repository.sample("feature-tour").toString(), "--out", out.toString());
+        assertThat(exit).isZero();
+        assertThat(out.resolve("feature-tour-1.0.0-scorm12-en.zip")).isRegularFile();
+        assertThat(out.resolve("feature-tour-1.0.0-scorm12-id.zip")).isRegularFile();
+        assertThat(stdout.toString()).contains("wrote " + out.resolve("feature-tour-1.0.0-scorm12-en.zip"));
+        assertThat(stderr.toString()).isEmpty();
+    }
+
+    @Test
+    void langBuildsOneLanguageAndMultilingualBuildsOnePackageWithAll() throws Exception {
+        assertThat(run("build", Repository.sample("feature-tour").toString(), "--out", out.toString(), "--lang", "id")).isZero();
+        assertThat(run("build", Repository.sample("feature-tour").toString(), "--out", out.toString(), "--multilingual",
+                "--sco-per-lesson")).isZero();
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactly("feature-tour-1.0.0-scorm12-id.zip", "feature-tour-1.0.0-scorm12-multi.zip");
+        }
+    }
+
+    @Test
+    void definitionErrorsAreListedWithFileAndLineAndNothingIsWritten() throws Exception {
+        int exit = run("build", fixture("many-errors"), "--out", out.toString());
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr.toString()).contains("module.yaml:1:5: error: the module id 'Many Errors' is not a valid id\n    fix: ")
+                .contains("module.yaml:5:1: error: unknown key 'descripton' in module.yaml\n    fix: did you mean 'description'?")
+                .contains("8 error(s) in ");
+        assertThat(filesIn(out)).isZero();
+    }
+
+    @Test
+    void aLanguageTheModuleLacksIsAnError() throws Exception {
+        assertThat(run("build", Repository.sample("feature-tour").toString(), "--out", out.toString(), "--lang", "th")).isEqualTo(1);
+        assertThat(stderr.toString()).contains("the module has no language 'th'; it has en, id");
+        assertThat(filesIn(out)).isZero();
+    }
+
+    @Test
+    void wrongUsageExitsWithTwo() {
+        assertThat(run("build", Repository.sample("feature-tour").toString(), "--target", "scorm2004")).isEqualTo(2);
+        assertThat(stderr.toString()).contains("unknown target 'scorm2004'; known targets: scorm12");
+        assertThat(run("build", "x", "--lang", "en", "--multilingual")).isEqualTo(2);
+    }
+}
