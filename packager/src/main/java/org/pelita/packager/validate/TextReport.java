@@ -11,17 +11,17 @@ public final class TextReport {
         for (Finding finding : report.findings()) {
             text.append(finding.severity()).append(' ')
                     .append(finding.code()).append(' ')
-                    .append(finding.location().render(report.zipName())).append("  ")
+                    .append(oneLine(finding.location().render(report.zipName()))).append("  ")
                     .append(oneLine(finding.message())).append('\n');
         }
-        text.append(report.zipName()).append(": ").append(report.hasErrors() ? "FAILED" : "OK")
+        text.append(oneLine(report.zipName())).append(": ").append(report.hasErrors() ? "FAILED" : "OK")
                 .append(" (").append(plural(report.count(Severity.ERROR), "error"))
                 .append(", ").append(plural(report.count(Severity.WARNING), "warning"))
                 .append(", ").append(plural(report.count(Severity.INFO), "info")).append(")\n");
         return text.toString();
     }
 
-    /** Parser messages and names from a hostile zip may hold line breaks or control characters: keep one line. */
+    /** Entry names from a hostile zip may hold line breaks that would forge report lines: keep one line each. */
     private static String oneLine(String message) {
         return message.replaceAll("\\p{Cntrl}", " ");
     }
