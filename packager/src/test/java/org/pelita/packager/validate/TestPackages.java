@@ -55,6 +55,15 @@ public final class TestPackages {
         return MANIFEST.replace(find, replacement);
     }
 
+    /** The 1-based line of the first occurrence of a snippet, so tests need not count lines. */
+    public static int lineOf(String manifest, String snippet) {
+        int index = manifest.indexOf(snippet);
+        if (index < 0) {
+            throw new IllegalArgumentException("no '" + snippet + "' in the manifest");
+        }
+        return (int) manifest.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
+    }
+
     public static ValidationReport validate(TestZip zip, Path folder) throws IOException {
         return PackageValidator.validate(zip.writeTo(folder.resolve("package.zip")), ZipLimits.DEFAULTS);
     }
