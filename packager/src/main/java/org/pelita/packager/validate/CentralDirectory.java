@@ -26,6 +26,9 @@ record CentralDirectory(List<RawEntry> entries, Charset legacyCharset) {
     private static final int EOCD_SIZE = 22;
     private static final int CEN_HEADER_SIZE = 46;
     private static final long U32_MAX = 0xFFFFFFFFL;
+    private static final int HOST_UNIX = 3;
+    private static final int FILE_TYPE_MASK = 0170000;
+    private static final int SYMLINK_TYPE = 0120000;
     /** What the zip spec says unflagged names are in; ISO-8859-1 if this JDK lacks it (it never fails to decode). */
     private static final Charset CP437 = Charset.isSupported("IBM437") ? Charset.forName("IBM437") : StandardCharsets.ISO_8859_1;
 
@@ -150,6 +153,10 @@ record CentralDirectory(List<RawEntry> entries, Charset legacyCharset) {
         for (int i = 0; i < names.size(); i++) {
             int at = headers.get(i);
             int flags = cen.getShort(at + 8) & 0xFFFF;
+            int method = cen.getShort(at + 10) & 0xFFFF;
+            // Unix tools keep the file mode in the high half of the external attributes.
+            boolean unix = (cen.getShort(at + 4) >> 8 & 0xFF) == HOST_UNIX;
+            boolean symlink = unix && ((cen.getInt(at + 38) >>> 16) & FILE_TYPE_MASK) == SYMLINK_TYPE;
             long compressed = cen.getInt(at + 20) & U32_MAX;
             long size = cen.getInt(at + 24) & U32_MAX;
             long offset = cen.getInt(at + 42) & U32_MAX;
@@ -158,8 +165,8 @@ record CentralDirectory(List<RawEntry> entries, Charset legacyCharset) {
             String name = (flags & 0x800) != 0 || !legacy
                     ? (utf8 != null ? utf8 : new String(raw, StandardCharsets.UTF_8))
                     : new String(raw, CP437);
-            entries.add(new RawEntry(name, flags, utf8 != null, !isAscii(raw), compressed, offset,
-                    compressed == U32_MAX || size == U32_MAX || offset == U32_MAX));
+            entries.add(new RawEntry(name, flags, method, utf8 != null, !isAscii(raw), compressed, offset,
+                    compressed == U32_MAX || size == U32_MAX || offset == U32_MAX, symlink));
         }
         return new CentralDirectory(entries, legacy ? CP437 : null);
     }

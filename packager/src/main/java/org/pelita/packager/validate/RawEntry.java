@@ -7,11 +7,14 @@ package org.pelita.packager.validate;
  * @param name          the name decoded the way ZipFile will decode it
  * @param nameBytesUtf8 whether the stored bytes are valid UTF-8
  * @param sizesInZip64  whether sizes or offset are kept in a ZIP64 extra field (the fields here are then not real)
+ * @param symlink       whether a Unix zip tool stored the entry as a symbolic link
  */
-record RawEntry(String name, int flags, boolean nameBytesUtf8, boolean nonAsciiName, long compressedSize,
-                long localHeaderOffset, boolean sizesInZip64) {
+record RawEntry(String name, int flags, int method, boolean nameBytesUtf8, boolean nonAsciiName, long compressedSize,
+                long localHeaderOffset, boolean sizesInZip64, boolean symlink) {
     private static final int ENCRYPTED = 0x1;
     private static final int UTF8_NAME = 0x800;
+    private static final int STORED = 0;
+    private static final int DEFLATED = 8;
 
     boolean encrypted() {
         return (flags & ENCRYPTED) != 0;
@@ -19,6 +22,11 @@ record RawEntry(String name, int flags, boolean nameBytesUtf8, boolean nonAsciiN
 
     boolean flaggedUtf8() {
         return (flags & UTF8_NAME) != 0;
+    }
+
+    /** Java, and most unzip code on servers, reads only these two; Deflate64 or LZMA entries cannot be extracted. */
+    boolean supportedMethod() {
+        return method == STORED || method == DEFLATED;
     }
 
     boolean directory() {

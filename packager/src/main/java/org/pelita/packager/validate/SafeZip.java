@@ -95,11 +95,34 @@ final class SafeZip {
                         + " flag it as UTF-8, so each system guesses its encoding and references from the manifest may"
                         + " not match. Use ASCII file names, or a zip tool that writes UTF-8 names.");
             }
+            if (!entry.supportedMethod()) {
+                findings.error("unsupported-compression", where, "The entry uses compression method " + entry.method()
+                        + " (" + methodName(entry.method()) + "); zip readers on servers, Java's and Moodle's included,"
+                        + " only read 'stored' and 'deflate'. Windows' built-in zip writes Deflate64 for very large files;"
+                        + " zip the package again with a tool set to plain deflate.");
+            }
+            if (entry.symlink()) {
+                findings.error("symlink-entry", where, "The entry is a symbolic link. Extracted by a tool that honours"
+                        + " links it can point anywhere on the server (a zip-slip variant), and it is no content anyway."
+                        + " Replace it with the file it points to.");
+            }
             if (entry.encrypted()) {
                 findings.error("encrypted-entry", where, "The entry is encrypted (password-protected). Moodle cannot"
                         + " extract it. Zip the package again without a password.");
             }
         }
+    }
+
+    private static String methodName(int method) {
+        return switch (method) {
+            case 9 -> "Deflate64";
+            case 12 -> "bzip2";
+            case 14 -> "LZMA";
+            case 93 -> "Zstandard";
+            case 95 -> "XZ";
+            case 99 -> "AES encryption";
+            default -> "not standard";
+        };
     }
 
     /** Two entries whose data overlap are the trick behind non-recursive zip bombs (one payload, many names). */
@@ -120,7 +143,8 @@ final class SafeZip {
 
     /** Java's ZipFile refuses the whole zip for these, so the contents cannot be checked. */
     private boolean javaCanOpen(List<RawEntry> entries) {
-        boolean blocked = entries.stream().anyMatch(e -> e.encrypted() || (e.flaggedUtf8() && !e.nameBytesUtf8()));
+        boolean blocked = entries.stream()
+                .anyMatch(e -> e.encrypted() || !e.supportedMethod() || (e.flaggedUtf8() && !e.nameBytesUtf8()));
         if (blocked) {
             findings.info("contents-not-checked", Location.ZIP, "The entries' contents and the manifest were not"
                     + " checked because of the errors above. Fix them and validate again.");

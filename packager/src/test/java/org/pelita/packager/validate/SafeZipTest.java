@@ -93,6 +93,36 @@ class SafeZipTest {
     }
 
     @Test
+    void anEntryCompressedWithAMethodServersCannotReadIsAnError() throws IOException {
+        ValidationReport report = validate(baseline().add("video.mp4", "x").withMethod(9));
+
+        assertThat(report.withCode("unsupported-compression")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("Deflate64"));
+        assertThat(report.withCode("contents-not-checked")).hasSize(1);
+    }
+
+    @Test
+    void aSymbolicLinkEntryIsAnError() throws IOException {
+        ValidationReport report = validate(baseline().addStored("passwd", "/etc/passwd".getBytes(StandardCharsets.UTF_8)).asSymlink());
+
+        assertThat(report.withCode("symlink-entry")).extracting(f -> f.location().entry()).containsExactly("passwd");
+    }
+
+    @Test
+    void aMistakeRepeatedThousandsOfTimesIsListedFiftyTimesThenCounted() throws IOException {
+        TestZip zip = baseline();
+        for (int i = 0; i < 2000; i++) {
+            zip.add("../evil" + i + ".txt", "x");
+        }
+
+        ValidationReport report = validate(zip);
+
+        assertThat(report.withCode("zip-slip")).hasSize(50);
+        assertThat(report.withCode("findings-truncated")).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("1950 more 'zip-slip' findings"));
+    }
+
+    @Test
     void anEntryWhoseChecksumDoesNotMatchIsCorrupt() throws IOException {
         ValidationReport report = validate(baseline().add("page.html", "hello").withCrc(0x1234));
 

@@ -15,7 +15,7 @@ import java.util.zip.Deflater;
 
 /**
  * Writes zips byte by byte, so tests can build what no well-behaved zip tool writes: escaping names, duplicates,
- * lying sizes, bad checksums, encrypted flags, overlapping entries. Each {@code with...} method changes the entry
+ * lying sizes, bad checksums, encrypted flags, odd compression methods, symbolic links, overlapping entries. Each {@code with...} method changes the entry
  * added last.
  */
 public final class TestZip {
@@ -29,6 +29,8 @@ public final class TestZip {
         long crc;
         long size;
         int flags;
+        int madeBy = 20;
+        int externalAttributes;
         int aliasOf = -1;
     }
 
@@ -102,6 +104,18 @@ public final class TestZip {
         return this;
     }
 
+    public TestZip withMethod(int method) {
+        last().method = method;
+        return this;
+    }
+
+    /** Marks the entry as a Unix symbolic link, as Info-ZIP's {@code zip -y} stores one. */
+    public TestZip asSymlink() {
+        last().madeBy = (3 << 8) | 30;
+        last().externalAttributes = 0120777 << 16;
+        return this;
+    }
+
     public TestZip withNameBytes(byte[] name) {
         last().name = name;
         return this;
@@ -131,11 +145,11 @@ public final class TestZip {
                 zip.writeBytes(entry.name);
                 zip.writeBytes(entry.data);
             }
-            ByteBuffer central = le(46).putInt(0x02014b50).putShort((short) 20).putShort((short) 20)
+            ByteBuffer central = le(46).putInt(0x02014b50).putShort((short) entry.madeBy).putShort((short) 20)
                     .putShort((short) entry.flags).putShort((short) entry.method).putInt(0).putInt((int) entry.crc)
                     .putInt(entry.data.length).putInt((int) entry.size).putShort((short) entry.name.length)
-                    .putShort((short) 0).putShort((short) 0).putShort((short) 0).putShort((short) 0).putInt(0)
-                    .putInt((int) offsets[i]);
+                    .putShort((short) 0).putShort((short) 0).putShort((short) 0).putShort((short) 0)
+                    .putInt(entry.externalAttributes).putInt((int) offsets[i]);
             directory.writeBytes(central.array());
             directory.writeBytes(entry.name);
         }
