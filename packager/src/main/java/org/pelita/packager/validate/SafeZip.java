@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -153,20 +154,23 @@ final class SafeZip {
     }
 
     private ZipScan readEntries(ZipFile zipFile, List<RawEntry> rawEntries) {
-        List<? extends ZipEntry> entries = Collections.list(zipFile.entries());
         Set<String> files = new LinkedHashSet<>();
         for (RawEntry entry : rawEntries) {
             if (!entry.directory()) {
                 files.add(entry.name());
             }
         }
-        boolean inflateAll = checkDeclaredTotal(entries);
+        boolean inflateAll = checkDeclaredTotal(zipFile);
         boolean rootManifest = files.contains(ZipScan.MANIFEST);
         byte[] manifest = null;
         boolean manifestTried = false;
         long total = 0;
         List<String> archives = new ArrayList<>();
-        for (ZipEntry entry : entries) {
+        // Each entry is read right after the enumeration returns it: ZipFile then reads that very record,
+        // while a lookup by name would read the same data for two entries with the same name.
+        Enumeration<? extends ZipEntry> enumeration = zipFile.entries();
+        while (enumeration.hasMoreElements()) {
+            ZipEntry entry = enumeration.nextElement();
             if (entry.isDirectory()) {
                 continue;
             }
@@ -218,9 +222,9 @@ final class SafeZip {
     }
 
     /** Refuses to inflate anything when the declared total is already over the limit. */
-    private boolean checkDeclaredTotal(List<? extends ZipEntry> entries) {
+    private boolean checkDeclaredTotal(ZipFile zipFile) {
         long declared = 0;
-        for (ZipEntry entry : entries) {
+        for (ZipEntry entry : Collections.list(zipFile.entries())) {
             declared += Math.max(0, entry.getSize());
             if (declared > limits.maxTotalSize()) {
                 findings.error("too-large", Location.ZIP, "The zip declares more than " + limits.maxTotalSize()

@@ -84,6 +84,18 @@ class SafeZipTest {
     }
 
     @Test
+    void aBombHiddenBehindADuplicateNameIsStillInflatedAndFound() throws IOException {
+        // Looked up by name, both entries would read the harmless second copy.
+        TestZip zip = baseline().addDeflated("page.html".getBytes(StandardCharsets.UTF_8), bomb.deflated(), 1000, bomb.crc())
+                .add("page.html", "harmless");
+
+        ValidationReport report = validate(zip);
+
+        assertThat(report.withCode("duplicate-entry")).hasSize(1);
+        assertThat(report.withCode("zip-bomb")).hasSize(1);
+    }
+
+    @Test
     void anEncryptedEntryIsAnErrorAndTheContentsAreNotChecked() throws IOException {
         ValidationReport report = validate(baseline().add("secret.html", "x").withFlags(0x1));
 
