@@ -51,8 +51,4 @@ final class Dom {
     static String text(Element element) {
         return element == null ? null : element.getTextContent().trim();
     }
-
-    static int line(Node node) {
-        return ManifestDom.line(node);
-    }
 }

@@ -34,14 +34,6 @@ final class Findings {
         add(Finding.info(code, location, message));
     }
 
-    boolean has(String code) {
-        return perCode.containsKey(code);
-    }
-
-    boolean hasErrors() {
-        return kept.stream().anyMatch(f -> f.severity() == Severity.ERROR);
-    }
-
     List<Finding> toList() {
         List<Finding> all = new ArrayList<>(kept);
         perCode.entrySet().stream()

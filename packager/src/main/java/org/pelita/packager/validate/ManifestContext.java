@@ -1,15 +1,15 @@
 package org.pelita.packager.validate;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.w3c.dom.Document;
 
 /** What every manifest check may look at: the parsed manifest, Moodle's view of it, and the zip's files. */
 record ManifestContext(Document document, ManifestModel manifest, Set<String> files) {
     ManifestContext {
-        files = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(files));
+        files = Collections.unmodifiableSet(new LinkedHashSet<>(files));
     }
 
     static ManifestContext of(Document document, ManifestModel manifest, List<String> files) {
@@ -20,14 +20,10 @@ record ManifestContext(Document document, ManifestModel manifest, Set<String> fi
         return Location.at(ZipScan.MANIFEST, line);
     }
 
-    /** A file whose name differs only in case, to explain a miss on Moodle's case-sensitive servers. */
-    Optional<String> caseVariant(String path) {
-        return files.stream().filter(f -> f.equalsIgnoreCase(path)).findFirst();
-    }
-
-    /** " (the zip has X ...)" when a file differing in case exists, else "". */
+    /** Names a file differing only in case, to explain a miss on Moodle's case-sensitive servers; else "". */
     String caseHint(String path) {
-        return caseVariant(path).map(f -> " (the zip has '" + f + "': names are case-sensitive on Moodle's servers)")
+        return files.stream().filter(f -> f.equalsIgnoreCase(path)).findFirst()
+                .map(f -> " (the zip has '" + f + "': names are case-sensitive on Moodle's servers)")
                 .orElse("");
     }
 }

@@ -80,7 +80,8 @@ final class ManifestDom {
                     + " its memory), so it was not parsed. Remove the <!DOCTYPE ...> and any &entity; references.");
         }
         return Finding.error("manifest-malformed", where, "imsmanifest.xml is not well-formed XML: "
-                + e.getMessage() + " Moodle stops the upload with a raw XML error; fix the XML at this line.");
+                + e.getMessage() + " LMSs refuse it (Moodle stops the upload with a raw XML error; it repairs only a"
+                + " bare '&'). Fix the XML at this line.");
     }
 
     private static boolean declaresDoctype(byte[] manifest) {

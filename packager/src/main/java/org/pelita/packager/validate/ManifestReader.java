@@ -13,13 +13,13 @@ final class ManifestReader {
         Element organizations = Dom.firstChild(manifest, "organizations");
         List<ManifestModel.Organization> orgs = new ArrayList<>();
         String defaultOrg = null;
-        int organizationsLine = Dom.line(manifest);
+        int organizationsLine = ManifestDom.line(manifest);
         if (organizations != null) {
             defaultOrg = Dom.attribute(organizations, "default");
-            organizationsLine = Dom.line(organizations);
+            organizationsLine = ManifestDom.line(organizations);
             for (Element org : Dom.children(organizations, "organization")) {
                 orgs.add(new ManifestModel.Organization(Dom.attribute(org, "identifier"),
-                        Dom.text(Dom.firstChild(org, "title")), Dom.line(org), items(org)));
+                        Dom.text(Dom.firstChild(org, "title")), ManifestDom.line(org), items(org)));
             }
         }
         List<ManifestModel.Resource> resources = new ArrayList<>();
@@ -37,8 +37,8 @@ final class ManifestReader {
         for (Element item : Dom.children(parent, "item")) {
             Element mastery = Dom.firstChild(item, "adlcp:masteryscore");
             items.add(new ManifestModel.Item(Dom.attribute(item, "identifier"), Dom.attribute(item, "identifierref"),
-                    Dom.text(Dom.firstChild(item, "title")), Dom.line(item),
-                    mastery == null ? null : Dom.text(mastery), mastery == null ? 0 : Dom.line(mastery), items(item)));
+                    Dom.text(Dom.firstChild(item, "title")), ManifestDom.line(item),
+                    mastery == null ? null : Dom.text(mastery), mastery == null ? 0 : ManifestDom.line(mastery), items(item)));
         }
         return items;
     }
@@ -46,13 +46,13 @@ final class ManifestReader {
     private static ManifestModel.Resource resource(Element resource) {
         List<ManifestModel.FileRef> files = new ArrayList<>();
         for (Element file : Dom.children(resource, "file")) {
-            files.add(new ManifestModel.FileRef(Dom.attribute(file, "href"), Dom.line(file)));
+            files.add(new ManifestModel.FileRef(Dom.attribute(file, "href"), ManifestDom.line(file)));
         }
         List<ManifestModel.Dependency> dependencies = new ArrayList<>();
         for (Element dependency : Dom.children(resource, "dependency")) {
-            dependencies.add(new ManifestModel.Dependency(Dom.attribute(dependency, "identifierref"), Dom.line(dependency)));
+            dependencies.add(new ManifestModel.Dependency(Dom.attribute(dependency, "identifierref"), ManifestDom.line(dependency)));
         }
         return new ManifestModel.Resource(Dom.attribute(resource, "identifier"), Dom.attribute(resource, "adlcp:scormtype"),
-                Dom.attribute(resource, "href"), Dom.attribute(resource, "xml:base"), Dom.line(resource), files, dependencies);
+                Dom.attribute(resource, "href"), Dom.attribute(resource, "xml:base"), ManifestDom.line(resource), files, dependencies);
     }
 }

@@ -9,10 +9,6 @@ final class ZipProblem extends Exception {
         this.code = code;
     }
 
-    String code() {
-        return code;
-    }
-
     Finding toFinding() {
         return Finding.error(code, Location.ZIP, getMessage());
     }
