@@ -244,6 +244,54 @@ class SafeZipTest {
     }
 
     @Test
+    void aCentralDirectoryTooLargeForTheEntryLimitIsRefusedBeforeJavaLoadsIt() throws IOException {
+        TestZip zip = TestZip.create();
+        for (int i = 0; i < 3; i++) {
+            zip.add(i + "x".repeat(30_000), "x");
+        }
+
+        ValidationReport report = PackageValidator.validate(zip.writeTo(dir.resolve("names.zip")),
+                ZipLimits.DEFAULTS.withMaxEntries(5));
+
+        assertThat(report.findings()).extracting(Finding::code).containsExactly("directory-too-large");
+    }
+
+    @Test
+    void aDamagedCentralDirectoryIsACorruptZip() throws IOException {
+        byte[] bytes = baseline().toBytes();
+        int central = indexOf(bytes, new byte[] {0x50, 0x4b, 0x01, 0x02});
+        bytes[central + 2] = 0x7f;
+
+        ValidationReport report = PackageValidator.validate(Files.write(dir.resolve("broken.zip"), bytes), ZipLimits.DEFAULTS);
+
+        assertThat(report.findings()).extracting(Finding::code).containsExactly("corrupt-zip");
+    }
+
+    @Test
+    void bytesPrependedToTheZipLikeASelfExtractorStubDoNotConfuseTheReader() throws IOException {
+        byte[] zip = baseline().toBytes();
+        byte[] stub = new byte[4096 + zip.length];
+        System.arraycopy(zip, 0, stub, 4096, zip.length);
+
+        ValidationReport report = PackageValidator.validate(Files.write(dir.resolve("sfx.zip"), stub), ZipLimits.DEFAULTS);
+
+        assertThat(report.findings()).extracting(Finding::code).containsExactly("launch-item");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalArgumentException("not found");
+    }
+
+    @Test
     void entriesSharingTheSameDataAreAnOverlapError() throws IOException {
         TestZip zip = baseline().add("payload.bin", "same bytes").addAlias("copy1.bin", 3).addAlias("copy2.bin", 3);
 
