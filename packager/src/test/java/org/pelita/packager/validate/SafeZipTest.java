@@ -2,12 +2,15 @@ package org.pelita.packager.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -276,6 +279,32 @@ class SafeZipTest {
         ValidationReport report = PackageValidator.validate(Files.write(dir.resolve("sfx.zip"), stub), ZipLimits.DEFAULTS);
 
         assertThat(report.findings()).extracting(Finding::code).containsExactly("launch-item");
+    }
+
+    @Test
+    void aZip64DirectoryIsReadFromItsZip64EndRecord() throws IOException {
+        Path file = dir.resolve("zip64.zip");
+        // Java switches to ZIP64 end records above 65,535 entries.
+        int entries = 70_000;
+        try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            zip.putNextEntry(new ZipEntry("imsmanifest.xml"));
+            zip.write(TestPackages.MANIFEST.getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("index.html"));
+            zip.putNextEntry(new ZipEntry("style.css"));
+            for (int i = 3; i < entries; i++) {
+                // Stored and empty: deflating 70,000 entries would take seconds.
+                ZipEntry empty = new ZipEntry("f/" + i);
+                empty.setMethod(ZipEntry.STORED);
+                empty.setSize(0);
+                empty.setCrc(0);
+                zip.putNextEntry(empty);
+            }
+        }
+
+        assertThat(PackageValidator.validate(file, ZipLimits.DEFAULTS.withMaxEntries(entries)).findings())
+                .extracting(Finding::code).containsExactly("unreferenced-files", "launch-item");
+        assertThat(PackageValidator.validate(file, ZipLimits.DEFAULTS.withMaxEntries(entries - 1)).findings())
+                .extracting(Finding::code).containsExactly("too-many-entries");
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
