@@ -47,4 +47,9 @@ public record ValidationReport(String zipName, List<Finding> findings) {
     public String toText() {
         return TextReport.render(this);
     }
+
+    /** This report alone in the JSON format of {@link JsonReport}. */
+    public String toJson() {
+        return JsonReport.render(List.of(this));
+    }
 }

@@ -42,7 +42,7 @@ class XmlSafetyTest {
 
             assertThat(report.findings()).extracting(Finding::code).containsExactly("manifest-doctype");
             assertThat(report.findings().get(0).message()).contains("DTDs and entities are not allowed");
-            String everything = report.toText() + JsonReport.render(List.of(report));
+            String everything = report.toText() + report.toJson();
             assertThat(everything).doesNotContain(secret);
             Path hostname = Path.of("/etc/hostname");
             if (Files.isReadable(hostname) && !Files.readString(hostname).isBlank()) {
