@@ -1,0 +1,72 @@
+package org.pelita.packager.validate;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Checks any SCORM 1.2 zip for what makes Moodle refuse or mis-track it. Safe on hostile input: nothing is
+ * extracted to disk, sizes are bounded by bytes actually inflated, and XML is parsed without DTDs or entities.
+ */
+public final class PackageValidator {
+    /** In this order; each adds findings and none stops the others. */
+    private static final List<ManifestCheck> CHECKS = List.of(
+            new NamespaceCheck(),
+            new SchemaVersionCheck(),
+            new ReferenceCheck(),
+            new HrefCheck(),
+            new LaunchCheck(),
+            new MasteryScoreCheck(),
+            new TitleCheck(),
+            new UnreferencedFilesCheck());
+
+    private PackageValidator() {
+    }
+
+    public static ValidationReport validate(Path zip) {
+        return validate(zip, ZipLimits.DEFAULTS);
+    }
+
+    /**
+     * Never throws for bad input: a missing, unreadable or hostile file yields a report with ERROR findings.
+     */
+    public static ValidationReport validate(Path zip, ZipLimits limits) {
+        Findings findings = new Findings();
+        ZipScan scan = SafeZip.scan(zip, limits, findings);
+        if (scan.readable()) {
+            ManifestPlacement.check(scan, findings);
+            byte[] manifest = scan.manifest();
+            if (manifest != null) {
+                checkManifest(manifest, scan, findings);
+            }
+        }
+        return new ValidationReport(zip.toString(), findings.toList());
+    }
+
+    private static void checkManifest(byte[] manifest, ZipScan scan, Findings findings) {
+        Document document;
+        try {
+            document = ManifestDom.parse(manifest);
+        } catch (ManifestDom.Refused refused) {
+            findings.add(refused.finding());
+            return;
+        }
+        SchemaCheck.check(manifest, findings);
+        Element root = document.getDocumentElement();
+        if (!Dom.named(root, "manifest")) {
+            // A prefixed <imscp:manifest> is explained by the namespace check; the rest means nothing to Moodle.
+            new NamespaceCheck().check(ManifestContext.of(document, ManifestReader.read(root), scan.files()), findings);
+            if (root.getPrefix() == null) {
+                findings.error("root-not-manifest", ManifestContext.at(ManifestDom.line(root)), "The root element is <"
+                        + root.getNodeName() + ">, not <manifest>, so Moodle finds nothing to import. This file is not"
+                        + " an IMS content package manifest.");
+            }
+            return;
+        }
+        ManifestContext context = ManifestContext.of(document, ManifestReader.read(root), scan.files());
+        for (ManifestCheck check : CHECKS) {
+            check.check(context, findings);
+        }
+    }
+}
