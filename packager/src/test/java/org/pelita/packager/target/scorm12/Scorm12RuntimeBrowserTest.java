@@ -287,7 +287,7 @@ class Scorm12RuntimeBrowserTest {
     @Test
     void aMultilingualPackageOffersItsLanguagesAndKeepsAnswersAcrossThem() {
         Learner learner = launch("/multi/index.html");
-        learner.find("a[data-lang=id]").click();
+        learner.click(learner.find("a[data-lang=id]"));
         assertThat(learner.step()).isEqualTo("intro");
         assertThat(learner.text("#pelita-next")).isEqualTo("Mulai");
         assertThat(((JavascriptExecutor) driver).executeScript("return document.documentElement.lang")).isEqualTo("id");

@@ -29,6 +29,9 @@ import org.pelita.packager.target.LanguageMode;
 import org.pelita.packager.target.PackagingException;
 import org.pelita.packager.testing.Repository;
 import org.pelita.packager.testing.Zips;
+import org.pelita.packager.validate.PackageValidator;
+import org.pelita.packager.validate.Severity;
+import org.pelita.packager.validate.ValidationReport;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -82,6 +85,16 @@ class Scorm12TargetTest {
         Path zip = build(fixture("minimal"), LanguageMode.EACH, UnitLayout.SINGLE).get(0);
         assertThat(Scorm12Schema.validate(Zips.read(zip).get("imsmanifest.xml"))).isEmpty();
         assertThat(elements(manifest(zip), Scorm12Schema.ADLCP_NS, "masteryscore")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"EACH, SINGLE", "MULTILINGUAL, PER_LESSON"})
+    void everyPackageBuiltPassesValidateWithoutErrorsOrWarnings(LanguageMode mode, UnitLayout layout) throws Exception {
+        for (Path zip : build(sample(), mode, layout)) {
+            ValidationReport report = PackageValidator.validate(zip);
+            assertThat(report.findings()).as(report.toText()).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
+            assertThat(report.withCode("launch-item")).singleElement().extracting(f -> f.message()).asString().contains("index.html");
+        }
     }
 
     @Test
