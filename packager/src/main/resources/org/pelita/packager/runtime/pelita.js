@@ -136,7 +136,7 @@
     byId('pelita-progress-text').textContent = t('progress', { current: i + 1, total: count });
     byId('pelita-prev').disabled = i === 0;
     byId('pelita-next').hidden = i === count - 1;
-    byId('pelita-next').textContent = i === 0 ? t('start') : t('next');
+    byId('pelita-next').textContent = steps[i].kind === 'intro' ? t('start') : t('next');
     all('details[open]').forEach(function (details) { details.open = false; });
     shownAt = Date.now();
     if (steps[i].kind === 'summary') summarize(el);

@@ -64,10 +64,13 @@ class Scorm12RuntimeBrowserTest {
                 new BuildOptions(LanguageMode.ONE, Optional.of("en"), UnitLayout.SINGLE), out);
         Packager.Result multi = new Packager().build(sampleDir, new Scorm12Target(),
                 new BuildOptions(LanguageMode.MULTILINGUAL, Optional.empty(), UnitLayout.SINGLE), out);
+        Packager.Result perLesson = new Packager().build(sampleDir, new Scorm12Target(),
+                new BuildOptions(LanguageMode.ONE, Optional.of("en"), UnitLayout.PER_LESSON), work.resolve("per-lesson"));
         server = new TestServer()
                 .mount("lms", lmsDirectory())
                 .mount("pkg", Zips.extract(en.packages().get(0), work.resolve("pkg")))
-                .mount("multi", Zips.extract(multi.packages().get(0), work.resolve("multi")));
+                .mount("multi", Zips.extract(multi.packages().get(0), work.resolve("multi")))
+                .mount("lessons", Zips.extract(perLesson.packages().get(0), work.resolve("lessons")));
         driver = Browser.start();
     }
 
@@ -138,6 +141,28 @@ class Scorm12RuntimeBrowserTest {
         assertThat(interactions.get(2).get("correct_responses")).isEqualTo(List.of("4", "four"));
         assertThat(interactions.get(5).get("correct_responses")).isEqualTo(List.of("1.a,2.b,3.c"));
         assertThat(interactions.get(6).get("correct_responses")).isEqualTo(List.of("a,b,c,d"));
+    }
+
+    @Test
+    void withOneScoPerLessonALessonIsCompletedWithoutScoreAndThePostTestPassesOnItsOwn() {
+        Learner lesson = launch("/lessons/lesson-two-step.html");
+        assertThat(lesson.step()).isEqualTo("page:two-step/how-it-works");
+        assertThat(lesson.text("#pelita-next")).isEqualTo("Next");
+        lesson.next();
+        lesson.next();
+        assertThat(lesson.step()).isEqualTo("summary");
+        lesson.leave();
+        assertThat(lmsStore().get("cmi.core.lesson_status")).isEqualTo("completed");
+        assertThat(lmsStore().get("cmi.core.score.raw")).isEqualTo("");
+
+        Learner test = launch("/lessons/post-test.html");
+        assertThat(test.step()).isEqualTo("quiz:post-test");
+        test.answerPostTest(true);
+        test.leave();
+        assertThat(lmsStore().get("cmi.core.lesson_status")).isEqualTo("passed");
+        assertThat(lmsStore().get("cmi.core.score.raw")).isEqualTo("100");
+        assertThat(lmsInteractions()).hasSize(5);
+        assertThat(lmsErrors()).isEmpty();
     }
 
     @Test
@@ -465,6 +490,11 @@ class Scorm12RuntimeBrowserTest {
             next();
             next();
             assertThat(step()).isEqualTo("quiz:post-test");
+            answerPostTest(pass);
+            next();
+        }
+
+        void answerPostTest(boolean pass) {
             if (pass) {
                 choose("post_test__reuse_password", "f");
                 match("post_test__factor_kinds", "1", "a");
@@ -483,7 +513,6 @@ class Scorm12RuntimeBrowserTest {
                 choose("post_test__backup_codes_place", "t");
             }
             submit("post-test");
-            next();
         }
 
         /** Leaves the module as a learner closing it would: the page is unloaded. */
