@@ -18,7 +18,7 @@ public sealed interface Step {
         }
     }
 
-    record PageStep(Lesson lesson, int lessonNumber, Page page) implements Step {
+    record PageStep(Lesson lesson, Page page) implements Step {
         public String key() {
             return "page:" + lesson.id() + "/" + page.id();
         }

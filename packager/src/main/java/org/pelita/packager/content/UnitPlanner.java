@@ -22,8 +22,8 @@ public final class UnitPlanner {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step.Intro());
         module.preTest().ifPresent(q -> steps.add(new Step.QuizStep(q, null)));
-        for (int i = 0; i < module.lessons().size(); i++) {
-            steps.addAll(lessonSteps(module.lessons().get(i), i + 1));
+        for (Lesson lesson : module.lessons()) {
+            steps.addAll(lessonSteps(lesson));
         }
         module.postTest().ifPresent(q -> steps.add(new Step.QuizStep(q, null)));
         steps.add(new Step.Summary());
@@ -38,13 +38,12 @@ public final class UnitPlanner {
             units.add(new Unit("pre-test", "pre-test.html", pre.title(),
                     List.of(new Step.Intro(), new Step.QuizStep(pre, null), new Step.Summary())));
         }
-        for (int i = 0; i < module.lessons().size(); i++) {
-            Lesson lesson = module.lessons().get(i);
+        for (Lesson lesson : module.lessons()) {
             List<Step> steps = new ArrayList<>();
             if (units.isEmpty()) {
                 steps.add(new Step.Intro());
             }
-            steps.addAll(lessonSteps(lesson, i + 1));
+            steps.addAll(lessonSteps(lesson));
             steps.add(new Step.Summary());
             units.add(new Unit("lesson-" + lesson.id(), "lesson-" + lesson.id() + ".html", lesson.title(), steps));
         }
@@ -57,11 +56,11 @@ public final class UnitPlanner {
         return units;
     }
 
-    private static List<Step> lessonSteps(Lesson lesson, int number) {
+    private static List<Step> lessonSteps(Lesson lesson) {
         List<Step> steps = new ArrayList<>();
         for (LessonStep step : lesson.steps()) {
             if (step instanceof LessonStep.PageStep page) {
-                steps.add(new Step.PageStep(lesson, number, page.page()));
+                steps.add(new Step.PageStep(lesson, page.page()));
             } else if (step instanceof LessonStep.CheckStep check) {
                 steps.add(new Step.QuizStep(check.quiz(), lesson));
             }

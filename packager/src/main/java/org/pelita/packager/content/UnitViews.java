@@ -35,18 +35,18 @@ final class UnitViews {
 
     UnitView build(RenderOptions options, String dataJson) {
         String first = languages.get(0);
-        List<UnitView.LanguageOption> options2 = languageOptions("intro");
+
         List<UnitView.LanguageSection> sections = new ArrayList<>();
         for (String language : languages) {
-            sections.add(new UnitView.LanguageSection(language, dir(language), !language.equals(first),
-                    module.ui().get(language), toc(language), steps(language)));
+            sections.add(new UnitView.LanguageSection(language, dir(language), module.ui().get(language), toc(language),
+                    steps(language)));
         }
         String title = unit.title().in(first);
         String documentTitle = unit.steps().get(0) instanceof Step.Intro || title.equals(module.title().in(first))
                 ? module.title().in(first) : title + " – " + module.title().in(first);
         return new UnitView(first, dir(first), documentTitle, module.title().in(first), options.contentSecurityPolicy(),
                 RuntimeFiles.DIR, List.of(RuntimeFiles.DIR + "/" + options.adapterScript(), RuntimeFiles.DIR + "/" + RuntimeFiles.MAIN_SCRIPT),
-                dataJson, module.quickExitUrl().toString(), module.ui().get(first), languages.size() > 1, options2, sections,
+                dataJson, module.quickExitUrl().toString(), module.ui().get(first), languages.size() > 1, languageOptions("intro"), sections,
                 unit.steps().size());
     }
 

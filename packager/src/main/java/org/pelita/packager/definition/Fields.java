@@ -2,7 +2,6 @@ package org.pelita.packager.definition;
 
 import java.util.Comparator;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.pelita.packager.definition.yaml.YamlNode;
@@ -115,9 +114,5 @@ final class Fields {
             current = swap;
         }
         return previous[b.length()];
-    }
-
-    static List<String> names(Set<String> set) {
-        return List.copyOf(set);
     }
 }

@@ -16,12 +16,4 @@ public record LocalizedText(Map<String, String> values) {
         }
         return text;
     }
-
-    public static LocalizedText empty() {
-        return new LocalizedText(Map.of());
-    }
-
-    public boolean isEmpty() {
-        return values.isEmpty();
-    }
 }

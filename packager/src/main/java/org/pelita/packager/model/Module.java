@@ -22,8 +22,4 @@ public record Module(String id, String version, List<String> languages, Localize
         assets = List.copyOf(assets);
         ui = Map.copyOf(ui);
     }
-
-    public String defaultLanguage() {
-        return languages.get(0);
-    }
 }

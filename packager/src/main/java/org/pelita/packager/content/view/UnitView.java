@@ -23,7 +23,7 @@ public record UnitView(String htmlLang, String dir, String documentTitle, String
     }
 
     /** All steps of the unit in one language. */
-    public record LanguageSection(String tag, String dir, boolean hidden, Map<String, String> ui, List<TocEntry> toc,
+    public record LanguageSection(String tag, String dir, Map<String, String> ui, List<TocEntry> toc,
                                   List<StepView> steps) {
         public LanguageSection {
             toc = List.copyOf(toc);

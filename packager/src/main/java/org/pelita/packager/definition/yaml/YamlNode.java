@@ -2,7 +2,6 @@ package org.pelita.packager.definition.yaml;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.pelita.packager.definition.SourceLocation;
 
 /** A YAML document as a tree whose every node knows where it was written, so errors can name file and line. */
@@ -40,9 +39,6 @@ public sealed interface YamlNode {
             return "a mapping (key: value lines)";
         }
 
-        public Map<String, Entry> view() {
-            return java.util.Collections.unmodifiableMap(entries);
-        }
     }
 
     record Entry(String key, SourceLocation keyLocation, YamlNode value) {
