@@ -318,7 +318,7 @@
     var right = 0, items = questionsOf(form);
     items.forEach(function (x) {
       var response = state.a[x.q.id];
-      if (response !== undefined) writeResponse(x.fs, response);
+      writeResponse(x.fs, response || '');
       var correct = response !== undefined && isAnswered(x.fs, response) && isCorrect(x.q, response);
       if (correct) right++;
       // Practice checks show feedback once checked; the post-test after submission; the pre-test never teaches.

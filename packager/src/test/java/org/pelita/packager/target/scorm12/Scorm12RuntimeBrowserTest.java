@@ -187,9 +187,65 @@ class Scorm12RuntimeBrowserTest {
         Map<String, Object> store = lmsStore();
         assertThat(store.get("cmi.core.lesson_status")).isEqualTo("failed");
         assertThat(store.get("cmi.core.score.raw")).isEqualTo("0");
+        assertThat(store.get("cmi.core.score.raw")).isEqualTo("0");
         assertThat(store.get("cmi.core.exit")).isEqualTo("suspend");
         assertThat(lmsInteractions()).filteredOn(i -> i.get("id").toString().startsWith("post_test"))
                 .extracting(i -> i.get("result")).containsOnly("wrong");
+    }
+
+    @Test
+    void takingThePostTestAgainClearsItsAnswersAndTheBestScoreCounts() {
+        Learner learner = launch("/pkg/index.html");
+        learner.takeWholeModule(false);
+        learner.showStep("quiz:post-test");
+        learner.click(learner.find("form[data-quiz=post-test] [data-action=retake]"));
+        WebElement answer = learner.find("fieldset[data-q=post_test__reuse_password] input[value=t]");
+        assertThat(answer.isEnabled()).isTrue();
+        assertThat(answer.isSelected()).isFalse();
+        assertThat(learner.text("form[data-quiz=post-test] [data-result]")).isEmpty();
+        learner.answerPostTest(true);
+        assertThat(learner.text("form[data-quiz=post-test] [data-result]")).isEqualTo("Your score: 100% You passed.");
+        learner.leave();
+        assertThat(lmsStore().get("cmi.core.lesson_status")).isEqualTo("passed");
+        assertThat(lmsStore().get("cmi.core.score.raw")).isEqualTo("100");
+        assertThat(lmsInteractions()).filteredOn(i -> i.get("id").equals("post_test__sms_codes"))
+                .extracting(i -> i.get("result")).containsExactly("wrong", "correct");
+    }
+
+    @Test
+    void submittingATestWithUnansweredQuestionsWarnsOnceThenSubmitsAsItIs() {
+        Learner learner = launch("/pkg/index.html");
+        learner.next();
+        learner.choose("pre_test__reuse_password", "f");
+        learner.submit("pre-test");
+        assertThat(learner.text("form[data-quiz=pre-test] [data-result]"))
+                .isEqualTo("1 question(s) not answered yet. Answer them, or press Submit again to submit as they are.");
+        assertThat(lmsInteractions()).isEmpty();
+        learner.submit("pre-test");
+        assertThat(learner.text("form[data-quiz=pre-test] [data-result]")).startsWith("Your score: 50%");
+        assertThat(lmsInteractions()).extracting(i -> i.get("student_response")).containsExactly("f", "");
+        assertThat(lmsInteractions()).extracting(i -> i.get("result")).containsExactly("correct", "wrong");
+    }
+
+    @Test
+    void theLessonsStayClosedUntilThePreTestIsSubmitted() {
+        Learner learner = launch("/pkg/index.html");
+        learner.next();
+        learner.next();
+        assertThat(learner.step()).isEqualTo("quiz:pre-test");
+        assertThat(learner.text("#pelita-notice")).isEqualTo("Please submit the pre-test before you continue.");
+    }
+
+    @Test
+    void aLinkToAnotherPageOpensThatStep() {
+        Learner learner = launch("/pkg/index.html");
+        learner.next();
+        learner.choose("pre_test__reuse_password", "f");
+        learner.choose("pre_test__second_factor", "b");
+        learner.submit("pre-test");
+        learner.next();
+        learner.click(learner.find(".step.current a[href='#en:page:two-step/how-it-works']"));
+        assertThat(learner.step()).isEqualTo("page:two-step/how-it-works");
     }
 
     @Test
