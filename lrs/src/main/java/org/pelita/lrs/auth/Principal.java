@@ -1,0 +1,61 @@
+package org.pelita.lrs.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who is calling, with what rights. {@code authority} is the Agent the LRS writes as the authority of the
+ * statements this credential stores; {@code authorityId} its identifier (statements/read/mine reads by it).
+ *
+ * @param activityPrefix for write-only keys embedded in content: statements must be about activities under it
+ */
+public record Principal(String key, Set<Scope> scopes, Optional<String> activityPrefix, JsonNode authority,
+                        String authorityId) {
+    public Principal {
+        scopes = Set.copyOf(scopes);
+    }
+
+    private boolean any(Scope... wanted) {
+        for (Scope scope : wanted) {
+            if (scopes.contains(scope)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean canWriteStatements() {
+        return any(Scope.ALL, Scope.STATEMENTS_WRITE);
+    }
+
+    public boolean canReadAllStatements() {
+        return any(Scope.ALL, Scope.ALL_READ, Scope.STATEMENTS_READ);
+    }
+
+    /** Reading only the statements it stored itself (statements/read/mine). */
+    public boolean canReadOwnStatements() {
+        return canReadAllStatements() || scopes.contains(Scope.STATEMENTS_READ_MINE);
+    }
+
+    public boolean canReadState() {
+        return any(Scope.ALL, Scope.ALL_READ, Scope.STATE);
+    }
+
+    public boolean canWriteState() {
+        return any(Scope.ALL, Scope.STATE);
+    }
+
+    public boolean canReadProfiles() {
+        return any(Scope.ALL, Scope.ALL_READ, Scope.PROFILE);
+    }
+
+    public boolean canWriteProfiles() {
+        return any(Scope.ALL, Scope.PROFILE);
+    }
+
+    /** The Activities and Agents resources and activity definitions: any read scope. */
+    public boolean canReadDefinitions() {
+        return any(Scope.ALL, Scope.ALL_READ, Scope.STATEMENTS_READ, Scope.STATEMENTS_READ_MINE, Scope.STATE, Scope.PROFILE, Scope.DEFINE);
+    }
+}

@@ -1,0 +1,103 @@
+package org.pelita.lrs.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.pelita.lrs.Lrs;
+import org.pelita.lrs.config.ConfigException;
+import org.pelita.lrs.config.ConfigLoader;
+import org.pelita.lrs.config.LrsConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar pelita-lrs.jar} starts the LRS (on H2 in ./data unless told otherwise); subcommands manage
+ * credentials and run the load benchmark. No logger field here: logging is configured from the flags first.
+ */
+@Command(name = "pelita-lrs", mixinStandardHelpOptions = true, versionProvider = PelitaLrs.Version.class,
+        description = {"An xAPI 1.0.3 and 2.0.0 Learning Record Store.",
+                "Settings come from defaults, a YAML file (--config, or ./lrs.yaml), PELITA_LRS_* environment variables and flags, later ones winning."},
+        subcommands = {CredentialsCommand.class, CommandLine.HelpCommand.class})
+public final class PelitaLrs implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "<file>", description = "YAML settings file (default: ./lrs.yaml if present).")
+    Path config;
+
+    @Option(names = "--host", paramLabel = "<address>", description = "Interface to listen on (default 127.0.0.1).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "<n>", description = "TCP port (default 8080; 0 for any free port).")
+    String port;
+
+    @Option(names = "--db", paramLabel = "<jdbc-url>", description = "jdbc:h2:... (default jdbc:h2:file:./data/lrs) or jdbc:postgresql://host/db.")
+    String db;
+
+    @Option(names = "--db-user", paramLabel = "<user>")
+    String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "<password>", description = "Better given as PELITA_LRS_DB_PASSWORD.")
+    String dbPassword;
+
+    @Option(names = "--max-body-bytes", paramLabel = "<n>", description = "Largest request body accepted (default 10485760).")
+    String maxBodyBytes;
+
+    @Option(names = "--cors-origins", paramLabel = "<origins>", description = "Comma-separated origins allowed from browsers, or *.")
+    String corsOrigins;
+
+    @Option(names = "--log-format", paramLabel = "json|text")
+    String logFormat;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new PelitaLrs()).execute(args));
+    }
+
+    Map<String, String> flags() {
+        Map<String, String> flags = new LinkedHashMap<>();
+        flags.put("host", host);
+        flags.put("port", port);
+        flags.put("db", db);
+        flags.put("db-user", dbUser);
+        flags.put("db-password", dbPassword);
+        flags.put("max-body-bytes", maxBodyBytes);
+        flags.put("cors-origins", corsOrigins);
+        flags.put("log-format", logFormat);
+        return flags;
+    }
+
+    LrsConfig resolve() {
+        return ConfigLoader.load(Optional.ofNullable(config), System.getenv(), flags());
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        LrsConfig settings;
+        try {
+            settings = resolve();
+        } catch (ConfigException e) {
+            System.err.println("pelita-lrs: " + e.getMessage());
+            return 2;
+        }
+        System.setProperty("pelita.log.format", settings.logFormat());
+        Lrs lrs = Lrs.start(settings);
+        lrs.bootstrap().ifPresent(admin -> System.out.printf("%n  First start: an administrator credential was created. It is shown only now.%n"
+                + "  key:    %s%n  secret: %s%n  Create others with: java -jar pelita-lrs.jar credentials create --help%n%n", admin.key(), admin.secret()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            lrs.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = PelitaLrs.class.getPackage().getImplementationVersion();
+            return new String[] {"pelita-lrs " + (version == null ? "development" : version)};
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.pelita.lrs.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.pelita.lrs.xapi.XapiVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * All routes in one place. Every xAPI route goes through {@link #dispatch}: read the request (Alternate Request
+ * Syntax, version, authentication), find the handler for its effective method, write the response or the error.
+ */
+public final class LrsApp {
+    public static final String BASE = "/xapi";
+    private static final Logger ACCESS = LoggerFactory.getLogger("org.pelita.lrs.access");
+
+    /** The handlers of one resource path, by method. */
+    private final Map<String, Map<String, XapiHandler>> routes = new LinkedHashMap<>();
+    private final RequestReader reader;
+    private final Cors cors;
+
+    public LrsApp(RequestReader reader, Cors cors, StatementsHandler statements, DocumentsHandler documents, ResourcesHandler resources) {
+        this.reader = reader;
+        this.cors = cors;
+        route("/statements", "GET", statements::get);
+        route("/statements", "HEAD", statements::get);
+        route("/statements", "PUT", statements::put);
+        route("/statements", "POST", statements::post);
+        documentRoutes("/activities/state", documents, DocumentsHandler.Kind.STATE);
+        documentRoutes("/activities/profile", documents, DocumentsHandler.Kind.ACTIVITY_PROFILE);
+        documentRoutes("/agents/profile", documents, DocumentsHandler.Kind.AGENT_PROFILE);
+        route("/activities", "GET", resources::activity);
+        route("/activities", "HEAD", resources::activity);
+        route("/agents", "GET", resources::agent);
+        route("/agents", "HEAD", resources::agent);
+        route("/about", "GET", resources::about);
+        route("/about", "HEAD", resources::about);
+    }
+
+    private void documentRoutes(String path, DocumentsHandler documents, DocumentsHandler.Kind kind) {
+        route(path, "GET", documents.get(kind));
+        route(path, "HEAD", documents.get(kind));
+        route(path, "PUT", documents.put(kind));
+        route(path, "POST", documents.post(kind));
+        route(path, "DELETE", documents.delete(kind));
+    }
+
+    private void route(String path, String method, XapiHandler handler) {
+        routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, handler);
+    }
+
+    /**
+     * @param maxBodyBytes requests above it get 413
+     * @param healthy      whether the database answers, for /health
+     */
+    public Javalin create(long maxBodyBytes, BooleanSupplier healthy) {
+        return Javalin.create(config -> {
+            config.http.maxRequestSize = maxBodyBytes;
+            config.http.generateEtags = false;
+            config.startup.showJavalinBanner = false;
+            config.routes.get("/health", ctx -> {
+                boolean up = healthy.getAsBoolean();
+                ctx.status(up ? 200 : 503).contentType("application/json").result(up ? "{\"status\":\"up\"}" : "{\"status\":\"down\"}");
+            });
+            for (String path : routes.keySet()) {
+                String full = BASE + path;
+                config.routes.options(full, cors::preflight);
+                for (String method : routes.get(path).keySet()) {
+                    switch (method) {
+                        case "GET" -> config.routes.get(full, ctx -> dispatch(ctx, path));
+                        case "HEAD" -> config.routes.head(full, ctx -> dispatch(ctx, path));
+                        case "PUT" -> config.routes.put(full, ctx -> dispatch(ctx, path));
+                        case "POST" -> config.routes.post(full, ctx -> dispatch(ctx, path));
+                        case "DELETE" -> config.routes.delete(full, ctx -> dispatch(ctx, path));
+                        default -> throw new IllegalStateException(method);
+                    }
+                }
+                if (!routes.get(path).containsKey("POST")) {
+                    // POST carries the Alternate Request Syntax for every resource.
+                    config.routes.post(full, ctx -> dispatch(ctx, path));
+                }
+            }
+        });
+    }
+
+    private void dispatch(Context ctx, String path) {
+        long start = System.nanoTime();
+        cors.apply(ctx);
+        XapiVersion version = XapiVersion.V2_0_0;
+        String method = ctx.method().name();
+        XapiResponse response;
+        String who = "-";
+        try {
+            XapiRequest request = reader.read(ctx, path, !"/about".equals(path));
+            version = request.version();
+            method = request.method();
+            who = request.principal() == null ? "-" : request.principal().key();
+            XapiHandler handler = routes.get(path).get(request.method());
+            response = handler == null
+                    ? ErrorMapper.toResponse(new org.pelita.lrs.xapi.InvalidRequestException(path + " does not take " + request.method()))
+                    : handler.handle(request);
+        } catch (Exception e) {
+            response = ErrorMapper.toResponse(e);
+        }
+        write(ctx, response, version, "HEAD".equals(method));
+        ACCESS.info("{} {} {} {} {}ms", method, BASE + path, response.status(), who, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void write(Context ctx, XapiResponse response, XapiVersion version, boolean head) {
+        ctx.status(response.status());
+        ctx.header("X-Experience-API-Version", version.number());
+        response.headers().forEach(ctx::header);
+        if (response.status() == 204) {
+            return;
+        }
+        if (head) {
+            ctx.header("Content-Length", String.valueOf(response.body().length));
+            return;
+        }
+        ctx.result(response.body());
+    }
+}

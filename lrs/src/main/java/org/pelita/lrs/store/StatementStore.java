@@ -1,0 +1,130 @@
+package org.pelita.lrs.store;
+
+import static org.pelita.lrs.store.jooq.Tables.ACTIVITY;
+import static org.pelita.lrs.store.jooq.Tables.ATTACHMENT;
+import static org.pelita.lrs.store.jooq.Tables.STATEMENT;
+import static org.pelita.lrs.store.jooq.Tables.STATEMENT_ATTACHMENT;
+import static org.pelita.lrs.store.jooq.Tables.STATEMENT_KEY;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record4;
+import org.jooq.SelectConditionStep;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.pelita.lrs.store.jooq.tables.StatementKey;
+
+/** Reading statements, their attachments and canonical activities. Writes go through {@link StatementWriter}. */
+public final class StatementStore {
+    private final DSLContext sql;
+
+    public StatementStore(Database database) {
+        this.sql = database.sql();
+    }
+
+    /** The statement with this id, if stored; {@code voided} selects voided statements instead of live ones. */
+    public Optional<StoredStatement> byId(UUID id, boolean voided) {
+        return sql.select(STATEMENT.ID, STATEMENT.STORED, STATEMENT.BODY, STATEMENT.HAS_ATTACHMENTS)
+                .from(STATEMENT)
+                .where(STATEMENT.ID.eq(id), STATEMENT.VOIDED.eq(voided))
+                .fetchOptional(r -> new StoredStatement(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /**
+     * Statements matching the filter, newest first unless ascending, at most {@code limit + 1} (one more tells
+     * the caller there is a next page). Voided statements are never returned here.
+     *
+     * <p>The first key drives the query through the key index, already ordered by stored time; further keys
+     * are checked with EXISTS, so a filter never reads more than it returns plus what it skips.
+     */
+    public List<StoredStatement> query(StatementFilter filter) {
+        Field<OffsetDateTime> stored;
+        Field<UUID> id;
+        Table<?> from;
+        Condition where = STATEMENT.VOIDED.isFalse();
+        if (filter.keys().isEmpty()) {
+            from = STATEMENT;
+            stored = STATEMENT.STORED;
+            id = STATEMENT.ID;
+        } else {
+            StatementKey driver = STATEMENT_KEY.as("k0");
+            from = driver.join(STATEMENT).on(STATEMENT.ID.eq(driver.STATEMENT_ID));
+            stored = driver.STORED;
+            id = driver.STATEMENT_ID;
+            where = where.and(matches(driver, filter.keys().get(0)));
+            for (int i = 1; i < filter.keys().size(); i++) {
+                StatementKey other = STATEMENT_KEY.as("k" + i);
+                where = where.and(DSL.exists(DSL.selectOne().from(other)
+                        .where(other.STATEMENT_ID.eq(STATEMENT.ID), matches(other, filter.keys().get(i)))));
+            }
+        }
+        if (filter.authority().isPresent()) {
+            where = where.and(STATEMENT.AUTHORITY_KEY.eq(Keys.of(filter.authority().get())));
+        }
+        if (filter.since().isPresent()) {
+            where = where.and(stored.gt(filter.since().get()));
+        }
+        if (filter.until().isPresent()) {
+            where = where.and(stored.le(filter.until().get()));
+        }
+        if (filter.after().isPresent()) {
+            StatementFilter.Cursor cursor = filter.after().get();
+            where = where.and(filter.ascending()
+                    ? DSL.row(stored, id).gt(cursor.stored(), cursor.id())
+                    : DSL.row(stored, id).lt(cursor.stored(), cursor.id()));
+        }
+        List<SortField<?>> order = filter.ascending() ? List.of(stored.asc(), id.asc()) : List.of(stored.desc(), id.desc());
+        SelectConditionStep<Record4<UUID, OffsetDateTime, String, Boolean>> select =
+                sql.select(STATEMENT.ID, STATEMENT.STORED, STATEMENT.BODY, STATEMENT.HAS_ATTACHMENTS).from(from).where(where);
+        return select.orderBy(order).limit(filter.limit() + 1)
+                .fetch(r -> new StoredStatement(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    private static Condition matches(StatementKey key, StatementFilter.KeyMatch match) {
+        Condition condition = key.KEY_VALUE.eq(Keys.of(match.key()));
+        return match.related() ? condition : condition.and(key.DIRECT.isTrue());
+    }
+
+    /** The attachments of these statements, by SHA-2, each once. */
+    public Map<String, NewAttachment> attachmentsOf(Collection<UUID> statements) {
+        Map<String, NewAttachment> attachments = new LinkedHashMap<>();
+        if (statements.isEmpty()) {
+            return attachments;
+        }
+        sql.selectDistinct(ATTACHMENT.SHA2, ATTACHMENT.CONTENT_TYPE, ATTACHMENT.CONTENT)
+                .from(STATEMENT_ATTACHMENT.join(ATTACHMENT).on(ATTACHMENT.SHA2.eq(STATEMENT_ATTACHMENT.SHA2)))
+                .where(STATEMENT_ATTACHMENT.STATEMENT_ID.in(statements))
+                .orderBy(ATTACHMENT.SHA2)
+                .forEach(r -> attachments.put(r.value1(), new NewAttachment(r.value1(), r.value2(), r.value3())));
+        return attachments;
+    }
+
+    /** The canonical Activity JSON the LRS keeps for an activity id. */
+    public Optional<String> activity(String activityId) {
+        return sql.select(ACTIVITY.BODY).from(ACTIVITY).where(ACTIVITY.ACTIVITY_KEY.eq(Keys.of("activity:" + activityId)))
+                .fetchOptional(r -> r.value1());
+    }
+
+    /** Canonical Activity JSON for several ids at once (the canonical statement format). */
+    public Map<String, String> activities(Collection<String> activityIds) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (activityIds.isEmpty()) {
+            return result;
+        }
+        List<UUID> keys = new ArrayList<>();
+        activityIds.forEach(a -> keys.add(Keys.of("activity:" + a)));
+        sql.select(ACTIVITY.ACTIVITY_ID, ACTIVITY.BODY).from(ACTIVITY).where(ACTIVITY.ACTIVITY_KEY.in(keys))
+                .forEach(r -> result.put(r.value1(), r.value2()));
+        return result;
+    }
+}
