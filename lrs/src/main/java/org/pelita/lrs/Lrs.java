@@ -23,6 +23,7 @@ import org.pelita.lrs.store.DocumentStore;
 import org.pelita.lrs.store.StatementStore;
 import org.pelita.lrs.store.StatementWriter;
 import org.pelita.lrs.xapi.StatementQueryParser;
+import org.pelita.lrs.xapi.XapiVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +72,8 @@ public final class Lrs implements AutoCloseable {
                     new Cors(config.corsOrigins()),
                     new StatementsHandler(statements, queries, LrsRules.multipart(), LrsApp.BASE + "/statements"),
                     new DocumentsHandler(documents, LrsRules.agentCheck()),
-                    new ResourcesHandler(new DefinitionService(statementStore), LrsRules.agentCheck()));
+                    new ResourcesHandler(new DefinitionService(statementStore), LrsRules.agentCheck()),
+                    XapiVersion.fromHeader(config.defaultVersion()).orElseThrow());
             Javalin server = app.create(config.maxBodyBytes(), () -> healthy(database));
             server.start(config.host(), config.port());
             LOG.info("LRS listening on {}:{}{} ({})", config.host(), server.port(), LrsApp.BASE,

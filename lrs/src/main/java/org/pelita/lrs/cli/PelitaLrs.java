@@ -50,6 +50,10 @@ public final class PelitaLrs implements Callable<Integer> {
     @Option(names = "--log-format", paramLabel = "json|text")
     String logFormat;
 
+    @Option(names = "--default-version", paramLabel = "2.0.0|1.0.3",
+            description = "Version named in responses to requests without a valid X-Experience-API-Version (default 2.0.0).")
+    String defaultVersion;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new PelitaLrs()).execute(args));
     }
@@ -64,6 +68,7 @@ public final class PelitaLrs implements Callable<Integer> {
         flags.put("max-body-bytes", maxBodyBytes);
         flags.put("cors-origins", corsOrigins);
         flags.put("log-format", logFormat);
+        flags.put("default-version", defaultVersion);
         return flags;
     }
 

@@ -29,7 +29,7 @@ public final class ConfigLoader {
     private static Map<String, String> keys() {
         Map<String, String> keys = new LinkedHashMap<>();
         for (String key : List.of("host", "port", "db", "db-user", "db-password", "max-body-bytes", "cors-origins",
-                "consistency-margin-ms", "authority-home-page", "log-format", "db-pool-size")) {
+                "consistency-margin-ms", "authority-home-page", "log-format", "db-pool-size", "default-version")) {
             keys.put(key, "PELITA_LRS_" + key.toUpperCase().replace('-', '_'));
         }
         return Map.copyOf(keys);
@@ -101,6 +101,10 @@ public final class ConfigLoader {
         if (!Set.of("json", "text").contains(format)) {
             throw new ConfigException("log-format must be json or text, not '" + format + "'");
         }
+        String defaultVersion = values.getOrDefault("default-version", d.defaultVersion());
+        if (!Set.of("2.0.0", "1.0.3").contains(defaultVersion)) {
+            throw new ConfigException("default-version must be 2.0.0 or 1.0.3, not '" + defaultVersion + "'");
+        }
         List<String> origins = values.containsKey("cors-origins")
                 ? Arrays.stream(values.get("cors-origins").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()
                 : d.corsOrigins();
@@ -120,7 +124,8 @@ public final class ConfigLoader {
                 Duration.ofMillis(integer(values, "consistency-margin-ms", d.consistencyMargin().toMillis(), 0, 60_000)),
                 values.getOrDefault("authority-home-page", d.authorityHomePage()),
                 format,
-                (int) integer(values, "db-pool-size", d.databasePoolSize(), 1, 200));
+                (int) integer(values, "db-pool-size", d.databasePoolSize(), 1, 200),
+                defaultVersion);
     }
 
     private static int integer(Map<String, String> values, String key, int fallback, long min, long max) {

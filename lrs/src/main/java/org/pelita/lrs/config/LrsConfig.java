@@ -16,17 +16,19 @@ import java.util.List;
  *                           writes in flight in other processes sharing the database to commit
  * @param authorityHomePage  the homePage of the account in the authority the LRS sets on statements
  * @param logFormat          "json" (one JSON object per line) or "text"
+ * @param defaultVersion     the xAPI version named in responses to requests that give none (or an unknown one):
+ *                           the 1.0.3 and 2.0.0 conformance suites expect different answers there
  */
 public record LrsConfig(String host, int port, String databaseUrl, String databaseUser, String databasePassword,
                         long maxBodyBytes, List<String> corsOrigins, Duration consistencyMargin,
-                        String authorityHomePage, String logFormat, int databasePoolSize) {
+                        String authorityHomePage, String logFormat, int databasePoolSize, String defaultVersion) {
     public LrsConfig {
         corsOrigins = List.copyOf(corsOrigins);
     }
 
     public static LrsConfig defaults() {
         return new LrsConfig("127.0.0.1", 8080, "jdbc:h2:file:./data/lrs", "", "", 10L * 1024 * 1024, List.of(),
-                Duration.ZERO, "urn:pelita:lrs", "json", 8);
+                Duration.ZERO, "urn:pelita:lrs", "json", 8, "2.0.0");
     }
 
     public boolean isPostgres() {

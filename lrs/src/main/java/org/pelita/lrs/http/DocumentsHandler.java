@@ -109,9 +109,11 @@ public final class DocumentsHandler {
         return request.body();
     }
 
-    /** 2.0.0 requires a precondition on every PUT that would overwrite a document; 1.0.3 only on profile PUTs (§3.1). */
+    /** Which PUTs need a precondition: in 2.0.0 any that would overwrite; in 1.0.3 every profile PUT (§3.1). */
     private static DocumentService.Preconditions conditions(Kind kind, XapiRequest request, boolean put) {
-        boolean required = put && (request.version() == XapiVersion.V2_0_0 || kind != Kind.STATE);
+        DocumentService.Required required = !put ? DocumentService.Required.NO
+                : request.version() == XapiVersion.V2_0_0 ? DocumentService.Required.IF_EXISTS
+                : kind == Kind.STATE ? DocumentService.Required.NO : DocumentService.Required.ALWAYS;
         return new DocumentService.Preconditions(request.header("if-match"), request.header("if-none-match"), required);
     }
 

@@ -21,10 +21,15 @@ public final class LrsApp {
     private final Map<String, Map<String, XapiHandler>> routes = new LinkedHashMap<>();
     private final RequestReader reader;
     private final Cors cors;
+    private final StatementsHandler statements;
+    private final XapiVersion defaultVersion;
 
-    public LrsApp(RequestReader reader, Cors cors, StatementsHandler statements, DocumentsHandler documents, ResourcesHandler resources) {
+    public LrsApp(RequestReader reader, Cors cors, StatementsHandler statements, DocumentsHandler documents, ResourcesHandler resources,
+                  XapiVersion defaultVersion) {
+        this.defaultVersion = defaultVersion;
         this.reader = reader;
         this.cors = cors;
+        this.statements = statements;
         route("/statements", "GET", statements::get);
         route("/statements", "HEAD", statements::get);
         route("/statements", "PUT", statements::put);
@@ -89,7 +94,7 @@ public final class LrsApp {
     private void dispatch(Context ctx, String path) {
         long start = System.nanoTime();
         cors.apply(ctx);
-        XapiVersion version = XapiVersion.V2_0_0;
+        XapiVersion version = defaultVersion;
         String method = ctx.method().name();
         XapiResponse response;
         String who = "-";
@@ -104,6 +109,11 @@ public final class LrsApp {
                     : handler.handle(request);
         } catch (Exception e) {
             response = ErrorMapper.toResponse(e);
+        }
+        if ("/statements".equals(path) && ("GET".equals(method) || "HEAD".equals(method))
+                && !response.headers().containsKey(StatementsHandler.CONSISTENT_THROUGH)) {
+            // Every GET of statements carries it, "regardless of the code returned" (Communication §2.1.3).
+            response = response.withHeader(StatementsHandler.CONSISTENT_THROUGH, statements.consistentThrough());
         }
         write(ctx, response, version, "HEAD".equals(method));
         ACCESS.info("{} {} {} {} {}ms", method, BASE + path, response.status(), who, (System.nanoTime() - start) / 1_000_000);

@@ -56,6 +56,7 @@ public final class RequestReader {
             method = alternate;
             parameters = new LinkedHashMap<>();
             body = new byte[0];
+            headers.remove("content-type"); // the form's own type; the content's type is a form field (JSON by default)
             for (Map.Entry<String, List<String>> field : form(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8)).entrySet()) {
                 String name = field.getKey();
                 String lower = name.toLowerCase(Locale.ROOT);
@@ -69,6 +70,9 @@ public final class RequestReader {
             }
             if (("PUT".equals(method)) && body.length == 0) {
                 throw new InvalidRequestException("an alternate PUT needs the document or statement in the form field 'content'");
+            }
+            if (body.length > 0) {
+                headers.putIfAbsent("content-type", "application/json");
             }
         }
         String versionHeader = headers.get("x-experience-api-version");

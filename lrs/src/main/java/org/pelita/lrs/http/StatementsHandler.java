@@ -40,6 +40,10 @@ public final class StatementsHandler {
         this.moreBase = moreBase;
     }
 
+    public String consistentThrough() {
+        return Times.format(statements.consistentThrough());
+    }
+
     public XapiResponse put(XapiRequest request) {
         for (String name : request.parameters().keySet()) {
             if (!"statementId".equals(name)) {

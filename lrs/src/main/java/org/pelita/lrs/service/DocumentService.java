@@ -27,10 +27,20 @@ import org.pelita.lrs.xapi.PreconditionFailedException;
  * §3.1 concurrency): PUT replaces, POST merges JSON objects one level deep, ETags guard concurrent changes.
  */
 public final class DocumentService {
+    /** When a change must carry If-Match or If-None-Match (xAPI Communication §3.1). */
+    public enum Required {
+        /** Never. */
+        NO,
+        /** When the document exists: a blind overwrite is refused with 409 (PUT, both versions). */
+        IF_EXISTS,
+        /** Always: 409 when the document exists, 400 when it does not (1.0.3 profile PUT, as the 1.0.3 suite checks). */
+        ALWAYS
+    }
+
     /** The preconditions of a change (If-Match, If-None-Match), and whether one of them is required. */
-    public record Preconditions(Optional<String> ifMatch, Optional<String> ifNoneMatch, boolean required) {
+    public record Preconditions(Optional<String> ifMatch, Optional<String> ifNoneMatch, Required required) {
         public static Preconditions none() {
-            return new Preconditions(Optional.empty(), Optional.empty(), false);
+            return new Preconditions(Optional.empty(), Optional.empty(), Required.NO);
         }
     }
 
@@ -103,9 +113,14 @@ public final class DocumentService {
                 throw new PreconditionFailedException("If-None-Match: the document exists (ETag " + current.get().etag() + ")");
             }
         }
-        if (conditions.required() && current.isPresent() && conditions.ifMatch().isEmpty() && conditions.ifNoneMatch().isEmpty()) {
+        boolean unconditional = conditions.ifMatch().isEmpty() && conditions.ifNoneMatch().isEmpty();
+        if (unconditional && conditions.required() != Required.NO && current.isPresent()) {
             throw new ConflictException("the document exists: send If-Match with its ETag (" + current.get().etag()
                     + ") to change it, so that concurrent changes are not lost (xAPI Communication §3.1)");
+        }
+        if (unconditional && conditions.required() == Required.ALWAYS) {
+            throw new InvalidRequestException("PUT to this resource needs If-None-Match: * to create a document, or If-Match"
+                    + " with the ETag to replace one (xAPI 1.0.3 Communication §3.1)");
         }
     }
 

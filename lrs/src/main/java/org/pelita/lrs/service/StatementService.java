@@ -101,7 +101,7 @@ public final class StatementService {
                 throw new InvalidRequestException(path + ".id", "the batch has two statements with the id " + id
                         + " (xAPI 1.0.3 Communication §2.1.2)");
             }
-            statements.add(prepare(statement, id, who, version, path));
+            statements.add(prepare(statement, id, who, version, path, attachments));
         }
         write(statements, attachments);
         return statements.stream().map(NewStatement::id).toList();
@@ -118,7 +118,7 @@ public final class StatementService {
                     + " differs from the statementId parameter " + id);
         }
         checks.check(body, attachments, version);
-        write(List.of(prepare(body, id, who, version, "$")), attachments);
+        write(List.of(prepare(body, id, who, version, "$", attachments)), attachments);
     }
 
     private void requireWrite(Principal who) {
@@ -127,7 +127,8 @@ public final class StatementService {
         }
     }
 
-    private NewStatement prepare(JsonNode received, UUID id, Principal who, XapiVersion version, String path) {
+    private NewStatement prepare(JsonNode received, UUID id, Principal who, XapiVersion version, String path,
+                                 List<NewAttachment> attachments) {
         if (who.activityPrefix().isPresent()) {
             JsonNode object = received.path("object");
             String activity = object.path("objectType").asText("Activity").equals("Activity") ? object.path("id").asText("") : "";
@@ -145,17 +146,19 @@ public final class StatementService {
         if (voiding && !reference) {
             throw new InvalidRequestException(path + ".object", "a voiding statement's object must be a StatementRef (xAPI 1.0.3 Data §2.3.2)");
         }
+        // Attachments whose content came with the request (not those given by fileUrl only) are kept with the statement.
+        Set<String> sent = new HashSet<>();
+        attachments.forEach(a -> sent.add(a.sha2()));
         List<String> hashes = new ArrayList<>();
         statement.path("attachments").forEach(a -> {
-            if (!a.hasNonNull("fileUrl") || a.hasNonNull("sha2")) {
-                if (a.hasNonNull("sha2")) {
-                    hashes.add(a.get("sha2").asText());
-                }
+            String sha2 = a.path("sha2").asText("");
+            if (sent.contains(sha2) && !hashes.contains(sha2)) {
+                hashes.add(sha2);
             }
         });
         return new NewStatement(id, stored, who.authorityId(), voiding ? target : null, target,
                 statement.path("version").asText(), StatementComparison.hash(statement), Json.write(statement),
-                keys(statement), List.copyOf(new LinkedHashSet<>(hashes)), definitions(statement));
+                keys(statement), hashes, definitions(statement));
     }
 
     private static Map<String, Boolean> keys(JsonNode statement) {

@@ -61,6 +61,12 @@ public final class Database implements AutoCloseable {
         if (!upper.contains(";WRITE_DELAY=")) {
             result.append(";WRITE_DELAY=0");
         }
+        // A file database is opened by the running LRS; AUTO_SERVER lets the credentials command (another process on
+        // this machine) reach it at the same time. H2's automatic server accepts local connections only.
+        boolean file = !upper.startsWith("JDBC:H2:MEM:") && !upper.startsWith("JDBC:H2:TCP:") && !upper.startsWith("JDBC:H2:SSL:");
+        if (file && !upper.contains(";AUTO_SERVER=")) {
+            result.append(";AUTO_SERVER=TRUE");
+        }
         return result.toString();
     }
 

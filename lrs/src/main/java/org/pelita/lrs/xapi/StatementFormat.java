@@ -68,7 +68,7 @@ public enum StatementFormat {
                 case "Agent", "Group" -> statement.set("object", Agents.idsForm(object));
                 case "SubStatement" -> idsIn(object);
                 case "StatementRef" -> { }
-                default -> object.remove("definition");
+                default -> statement.set("object", idOnly(object));
             }
         }
         if (statement.path("context") instanceof ObjectNode context) {
@@ -77,12 +77,21 @@ public enum StatementFormat {
                     context.set(role, Agents.idsForm(context.get(role)));
                 }
             }
-            context.path("contextActivities").forEach(list -> list.forEach(a -> {
-                if (a instanceof ObjectNode activity) {
-                    activity.remove("definition");
-                }
-            }));
+            if (context.path("contextActivities") instanceof ObjectNode kinds) {
+                kinds.fields().forEachRemaining(kind -> {
+                    ArrayNode ids = kinds.arrayNode();
+                    kind.getValue().forEach(a -> ids.add(idOnly(a)));
+                    kind.setValue(ids);
+                });
+            }
         }
+    }
+
+    /** An activity in the ids format: its id alone. */
+    private static ObjectNode idOnly(JsonNode activity) {
+        ObjectNode id = Json.MAPPER.createObjectNode();
+        id.set("id", activity.get("id"));
+        return id;
     }
 
     /**
