@@ -4,24 +4,43 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
 import org.pelita.lrs.http.MultipartCodec;
 import org.pelita.lrs.service.StatementService;
 import org.pelita.lrs.store.NewAttachment;
 import org.pelita.lrs.xapi.InvalidRequestException;
 import org.pelita.lrs.xapi.Json;
 import org.pelita.lrs.xapi.StatementQueryParser;
+import org.pelita.lrs.xapi.XapiVersion;
+import org.pelita.lrs.xapi.validation.AgentValidator;
+import org.pelita.lrs.xapi.validation.StatementValidator;
 
 /** Where the xAPI rules are plugged into the services and handlers. */
 final class LrsRules {
     private LrsRules() {
     }
 
+    private static final Map<XapiVersion, StatementValidator> VALIDATORS = Map.of(
+            XapiVersion.V1_0_3, new StatementValidator(XapiVersion.V1_0_3),
+            XapiVersion.V2_0_0, new StatementValidator(XapiVersion.V2_0_0));
+
+    /** Every statement is checked against the rules of the request's version; a batch by each element's path. */
     static StatementService.Checks statementChecks() {
-        return (statements, attachments, version) -> { };
+        return (statements, attachments, version) -> {
+            StatementValidator validator = VALIDATORS.get(version);
+            if (statements.isArray()) {
+                for (int i = 0; i < statements.size(); i++) {
+                    validator.validate(statements.get(i), "$[" + i + "]");
+                }
+            } else {
+                validator.validate(statements, "$");
+            }
+        };
     }
 
+    /** Agent parameters (filters, documents, the Agents resource): an Agent or a Group, checked like actors. */
     static StatementQueryParser.AgentCheck agentCheck() {
-        return (agent, path, version) -> { };
+        return AgentValidator::validateActor;
     }
 
     static MultipartCodec multipart() {
