@@ -70,7 +70,7 @@ public final class Lrs implements AutoCloseable {
             StatementQueryParser queries = new StatementQueryParser(DEFAULT_PAGE, MAX_PAGE, LrsRules.agentCheck());
             LrsApp app = new LrsApp(new RequestReader(new Authenticator(credentials, hasher, config.authorityHomePage(), clock)),
                     new Cors(config.corsOrigins()),
-                    new StatementsHandler(statements, queries, LrsRules.multipart(), LrsApp.BASE + "/statements"),
+                    new StatementsHandler(statements, queries, LrsRules.multipart(config.maxBodyBytes()), LrsApp.BASE + "/statements"),
                     new DocumentsHandler(documents, LrsRules.agentCheck()),
                     new ResourcesHandler(new DefinitionService(statementStore), LrsRules.agentCheck()),
                     XapiVersion.fromHeader(config.defaultVersion()).orElseThrow());

@@ -2,15 +2,22 @@ package org.pelita.lrs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import org.pelita.lrs.http.MultipartCodec;
 import org.pelita.lrs.service.StatementService;
 import org.pelita.lrs.store.NewAttachment;
-import org.pelita.lrs.xapi.InvalidRequestException;
 import org.pelita.lrs.xapi.Json;
 import org.pelita.lrs.xapi.StatementQueryParser;
+import org.pelita.lrs.xapi.attachment.AttachmentPart;
+import org.pelita.lrs.xapi.attachment.AttachmentRules;
+import org.pelita.lrs.xapi.attachment.MultipartReader;
+import org.pelita.lrs.xapi.attachment.MultipartRequest;
+import org.pelita.lrs.xapi.attachment.MultipartWriter;
+import org.pelita.lrs.xapi.attachment.SignatureRules;
 import org.pelita.lrs.xapi.XapiVersion;
 import org.pelita.lrs.xapi.validation.AgentValidator;
 import org.pelita.lrs.xapi.validation.StatementValidator;
@@ -24,16 +31,30 @@ final class LrsRules {
             XapiVersion.V1_0_3, new StatementValidator(XapiVersion.V1_0_3),
             XapiVersion.V2_0_0, new StatementValidator(XapiVersion.V2_0_0));
 
-    /** Every statement is checked against the rules of the request's version; a batch by each element's path. */
+    /**
+     * Every statement is checked against the rules of the request's version (a batch by each element's path), then
+     * against the attachment parts (§1.5.2), then signed statements against their signatures (Data §2.6).
+     */
     static StatementService.Checks statementChecks() {
-        return (statements, attachments, version) -> {
+        return (received, version) -> {
             StatementValidator validator = VALIDATORS.get(version);
+            JsonNode statements = received.json();
+            List<AttachmentPart> parts = received.multipart() ? received.attachments().stream()
+                    .map(a -> new AttachmentPart(a.sha2(), a.contentType(), a.content())).toList() : null;
             if (statements.isArray()) {
                 for (int i = 0; i < statements.size(); i++) {
                     validator.validate(statements.get(i), "$[" + i + "]");
                 }
             } else {
                 validator.validate(statements, "$");
+            }
+            AttachmentRules.check(statements, parts, version);
+            if (statements.isArray()) {
+                for (int i = 0; i < statements.size(); i++) {
+                    SignatureRules.verify(statements.get(i), parts == null ? List.of() : parts, version, "$[" + i + "]");
+                }
+            } else {
+                SignatureRules.verify(statements, parts == null ? List.of() : parts, version, "$");
             }
         };
     }
@@ -43,21 +64,30 @@ final class LrsRules {
         return AgentValidator::validateActor;
     }
 
-    static MultipartCodec multipart() {
+    /** multipart/mixed through the attachment rules' reader and writer (mime4j underneath). */
+    static MultipartCodec multipart(long maxBytes) {
         return new MultipartCodec() {
             @Override
             public Decoded decode(byte[] body, String contentType) {
-                throw new InvalidRequestException("multipart/mixed is not supported yet");
+                MultipartRequest request = MultipartReader.read(new ByteArrayInputStream(body), contentType, maxBytes);
+                return new Decoded(request.statementJson(), request.parts().stream()
+                        .map(p -> new NewAttachment(p.sha2(), p.contentType(), p.content())).toList());
             }
 
             @Override
             public String boundary() {
-                return "pelita-boundary";
+                return MultipartWriter.boundary();
             }
 
             @Override
-            public void encode(OutputStream out, String boundary, byte[] json, List<NewAttachment> attachments) {
-                throw new UnsupportedOperationException();
+            public String contentType(String boundary) {
+                return MultipartWriter.contentType(boundary);
+            }
+
+            @Override
+            public void encode(OutputStream out, String boundary, byte[] json, List<NewAttachment> attachments) throws IOException {
+                MultipartWriter.write(out, boundary, json, attachments.stream()
+                        .map(a -> new AttachmentPart(a.sha2(), a.contentType(), a.content())).toList());
             }
         };
     }

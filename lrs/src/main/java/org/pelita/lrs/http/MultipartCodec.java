@@ -16,5 +16,8 @@ public interface MultipartCodec {
     /** A fresh boundary for a multipart/mixed response. */
     String boundary();
 
+    /** The Content-Type header of a multipart/mixed response with this boundary. */
+    String contentType(String boundary);
+
     void encode(OutputStream out, String boundary, byte[] json, List<NewAttachment> attachments) throws IOException;
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.pelita.lrs.service.Received;
 import org.pelita.lrs.service.StatementService;
 import org.pelita.lrs.store.NewAttachment;
 import org.pelita.lrs.store.StatementFilter;
@@ -52,8 +53,7 @@ public final class StatementsHandler {
         }
         UUID id = StatementQueryParser.uuid(request.parameter("statementId").orElseThrow(() ->
                 new InvalidRequestException("PUT statements needs the statementId parameter (use POST to let the LRS assign ids)")), "statementId");
-        Body body = body(request);
-        statements.put(id, body.json(), body.attachments(), request.principal(), request.version());
+        statements.put(id, body(request), request.principal(), request.version());
         return XapiResponse.noContent();
     }
 
@@ -61,8 +61,7 @@ public final class StatementsHandler {
         if (!request.parameters().isEmpty()) {
             throw new InvalidRequestException("POST statements takes no parameters (got " + String.join(", ", request.parameters().keySet()) + ")");
         }
-        Body body = body(request);
-        List<UUID> ids = statements.post(body.json(), body.attachments(), request.principal(), request.version());
+        List<UUID> ids = statements.post(body(request), request.principal(), request.version());
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < ids.size(); i++) {
             json.append(i == 0 ? "\"" : ",\"").append(ids.get(i)).append('"');
@@ -70,18 +69,15 @@ public final class StatementsHandler {
         return XapiResponse.json(json.append(']').toString());
     }
 
-    private record Body(JsonNode json, List<NewAttachment> attachments) {
-    }
-
     /** application/json, or multipart/mixed with the statements first and their attachments after (§1.5.2). */
-    private Body body(XapiRequest request) {
+    private Received body(XapiRequest request) {
         String type = request.mediaType();
         if ("application/json".equals(type)) {
-            return new Body(Json.parse(request.body(), "the statement"), List.of());
+            return new Received(Json.parse(request.body(), "the statement"), List.of(), false);
         }
         if ("multipart/mixed".equals(type)) {
             MultipartCodec.Decoded decoded = multipart.decode(request.body(), request.contentType());
-            return new Body(Json.parse(decoded.json(), "the statement"), decoded.attachments());
+            return new Received(Json.parse(decoded.json(), "the statement"), decoded.attachments(), true);
         }
         throw new InvalidRequestException("statements must be sent as application/json, or multipart/mixed with attachments"
                 + (type.isEmpty() ? " (no Content-Type was sent)" : ", not " + type));
@@ -139,7 +135,7 @@ public final class StatementsHandler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new XapiResponse(200, Map.of("Content-Type", "multipart/mixed; boundary=" + boundary), out.toByteArray());
+        return new XapiResponse(200, Map.of("Content-Type", multipart.contentType(boundary)), out.toByteArray());
     }
 
     static String httpDate(OffsetDateTime time) {

@@ -53,7 +53,7 @@ public final class StatementService {
     /** Every check of statements as received (rules, attachments, signatures): plugged in where the app is built. */
     @FunctionalInterface
     public interface Checks {
-        void check(JsonNode statements, List<NewAttachment> attachments, XapiVersion version);
+        void check(Received statements, XapiVersion version);
     }
 
     /** A page of statements: the exact JSON texts, and where the next page starts if there is one. */
@@ -76,26 +76,28 @@ public final class StatementService {
     }
 
     /** POST: one statement or an array of them, all stored or none. Returns their ids in order. */
-    public List<UUID> post(JsonNode body, List<NewAttachment> attachments, Principal who, XapiVersion version) {
+    public List<UUID> post(Received received, Principal who, XapiVersion version) {
         requireWrite(who);
+        JsonNode body = received.json();
+        List<NewAttachment> attachments = received.attachments();
         if (!body.isObject() && !body.isArray()) {
             throw new InvalidRequestException("$", "the body must be a statement (a JSON object) or an array of statements");
         }
         if (body.isArray() && body.isEmpty()) {
             throw new InvalidRequestException("$", "the array of statements is empty");
         }
-        checks.check(body, attachments, version);
-        List<JsonNode> received = new ArrayList<>();
+        checks.check(received, version);
+        List<JsonNode> all = new ArrayList<>();
         if (body.isArray()) {
-            body.forEach(received::add);
+            body.forEach(all::add);
         } else {
-            received.add(body);
+            all.add(body);
         }
         Set<UUID> seen = new HashSet<>();
         List<NewStatement> statements = new ArrayList<>();
-        for (int i = 0; i < received.size(); i++) {
+        for (int i = 0; i < all.size(); i++) {
             String path = body.isArray() ? "$[" + i + "]" : "$";
-            JsonNode statement = received.get(i);
+            JsonNode statement = all.get(i);
             UUID id = statement.hasNonNull("id") ? UUID.fromString(statement.get("id").asText()) : UUID.randomUUID();
             if (!seen.add(id)) {
                 throw new InvalidRequestException(path + ".id", "the batch has two statements with the id " + id
@@ -108,8 +110,10 @@ public final class StatementService {
     }
 
     /** PUT with statementId: the statement must carry that id or none. */
-    public void put(UUID id, JsonNode body, List<NewAttachment> attachments, Principal who, XapiVersion version) {
+    public void put(UUID id, Received received, Principal who, XapiVersion version) {
         requireWrite(who);
+        JsonNode body = received.json();
+        List<NewAttachment> attachments = received.attachments();
         if (!body.isObject()) {
             throw new InvalidRequestException("$", "PUT takes one statement (a JSON object)");
         }
@@ -117,7 +121,7 @@ public final class StatementService {
             throw new InvalidRequestException("$.id", "the statement's id " + body.get("id").asText()
                     + " differs from the statementId parameter " + id);
         }
-        checks.check(body, attachments, version);
+        checks.check(received, version);
         write(List.of(prepare(body, id, who, version, "$", attachments)), attachments);
     }
 
