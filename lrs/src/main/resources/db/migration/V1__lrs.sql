@@ -12,16 +12,24 @@ CREATE TABLE statement (
     authority_key  UUID NOT NULL,
     voided         BOOLEAN NOT NULL,
     voids          UUID,
-    target_id      UUID,
     version        VARCHAR(16) NOT NULL,
     has_attachments BOOLEAN NOT NULL,
     content_hash   VARCHAR(64) NOT NULL,
     body           VARCHAR(10485760) NOT NULL
 );
-CREATE INDEX statement_by_stored ON statement (stored, id);
-CREATE INDEX statement_by_authority ON statement (authority_key, stored, id);
-CREATE INDEX statement_by_voids ON statement (voids);
-CREATE INDEX statement_by_target ON statement (target_id);
+-- Newest first is the default order of GET statements; H2 reads an index in its declared order only, so the
+-- indexes that order statements are declared descending (PostgreSQL reads them either way).
+CREATE INDEX statement_by_stored ON statement (stored DESC, id DESC);
+CREATE INDEX statement_by_authority ON statement (authority_key, stored DESC, id DESC);
+
+-- Statements whose object is a StatementRef, by the id they refer to (voiding statements included). A side table
+-- rather than indexed columns of statement: few statements refer to others, and every index costs every insert.
+CREATE TABLE statement_reference (
+    target_id      UUID NOT NULL,
+    statement_id   UUID NOT NULL REFERENCES statement (id) ON DELETE CASCADE,
+    voiding        BOOLEAN NOT NULL,
+    PRIMARY KEY (target_id, statement_id)
+);
 
 -- What each statement can be found by: the keys of its agents, activities, verb and registration (the key
 -- spaces are kept apart by prefixing the text before hashing). direct rows answer the agent and activity
@@ -29,13 +37,14 @@ CREATE INDEX statement_by_target ON statement (target_id);
 -- StatementRef also gets the target's rows, so that it meets the target's filters (xAPI 1.0.3 Communication
 -- §2.1.3, "Filter Conditions for StatementRefs").
 CREATE TABLE statement_key (
-    statement_id   UUID NOT NULL REFERENCES statement (id) ON DELETE CASCADE,
+    statement_id   UUID NOT NULL,
     key_value      UUID NOT NULL,
     direct         BOOLEAN NOT NULL,
-    stored         TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (statement_id, key_value)
+    stored         TIMESTAMP WITH TIME ZONE NOT NULL
 );
-CREATE INDEX statement_key_lookup ON statement_key (key_value, stored, statement_id, direct);
+-- The only index: every filter reads it by key in stored order. No other index and no foreign key, because
+-- each costs every insert; a statement's own keys can always be derived again from its body.
+CREATE INDEX statement_key_lookup ON statement_key (key_value, stored DESC, statement_id DESC, direct);
 
 -- Attachment contents, shared by every statement that names the same SHA-2.
 CREATE TABLE attachment (

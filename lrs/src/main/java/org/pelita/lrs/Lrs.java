@@ -22,6 +22,8 @@ import org.pelita.lrs.store.Database;
 import org.pelita.lrs.store.DocumentStore;
 import org.pelita.lrs.store.StatementStore;
 import org.pelita.lrs.store.StatementWriter;
+import org.pelita.lrs.xapi.Json;
+import org.pelita.lrs.xapi.StatementKeys;
 import org.pelita.lrs.xapi.StatementQueryParser;
 import org.pelita.lrs.xapi.XapiVersion;
 import org.slf4j.Logger;
@@ -63,7 +65,8 @@ public final class Lrs implements AutoCloseable {
             CredentialStore credentials = new CredentialStore(database);
             Optional<Bootstrap> bootstrap = bootstrapAdmin(credentials, hasher);
             StatementStore statementStore = new StatementStore(database);
-            StatementWriter writer = new StatementWriter(database, config.isPostgres() ? 2 : 1, LrsRules::mergeActivities);
+            StatementWriter writer = new StatementWriter(database, config.isPostgres() ? 2 : 1, LrsRules::mergeActivities,
+                    body -> StatementKeys.of(Json.parse(body, "statement")));
             StatementService statements = new StatementService(statementStore, writer, LrsRules.statementChecks(), clock,
                     config.consistencyMargin());
             DocumentService documents = new DocumentService(new DocumentStore(database), clock);

@@ -51,21 +51,28 @@ public final class StatementStore {
         Field<OffsetDateTime> stored;
         Field<UUID> id;
         Table<?> from;
+        List<SortField<?>> prefix = new ArrayList<>();
         Condition where = STATEMENT.VOIDED.isFalse();
         if (filter.keys().isEmpty()) {
             from = STATEMENT;
             stored = STATEMENT.STORED;
             id = STATEMENT.ID;
+            if (filter.authority().isPresent()) {
+                prefix.add(STATEMENT.AUTHORITY_KEY.asc());
+            }
         } else {
             StatementKey driver = STATEMENT_KEY.as("k0");
             from = driver.join(STATEMENT).on(STATEMENT.ID.eq(driver.STATEMENT_ID));
             stored = driver.STORED;
             id = driver.STATEMENT_ID;
+            // Naming the equal leading column in ORDER BY lets H2 see that the index is already in this order.
+            prefix.add(driver.KEY_VALUE.asc());
             where = where.and(matches(driver, filter.keys().get(0)));
             for (int i = 1; i < filter.keys().size(); i++) {
+                // A point lookup in the same index: (key, stored, id) of the row the driver found.
                 StatementKey other = STATEMENT_KEY.as("k" + i);
-                where = where.and(DSL.exists(DSL.selectOne().from(other)
-                        .where(other.STATEMENT_ID.eq(STATEMENT.ID), matches(other, filter.keys().get(i)))));
+                where = where.and(DSL.exists(DSL.selectOne().from(other).where(matches(other, filter.keys().get(i)),
+                        other.STORED.eq(driver.STORED), other.STATEMENT_ID.eq(driver.STATEMENT_ID))));
             }
         }
         if (filter.authority().isPresent()) {
@@ -83,7 +90,8 @@ public final class StatementStore {
                     ? DSL.row(stored, id).gt(cursor.stored(), cursor.id())
                     : DSL.row(stored, id).lt(cursor.stored(), cursor.id()));
         }
-        List<SortField<?>> order = filter.ascending() ? List.of(stored.asc(), id.asc()) : List.of(stored.desc(), id.desc());
+        List<SortField<?>> order = new ArrayList<>(prefix);
+        order.addAll(filter.ascending() ? List.of(stored.asc(), id.asc()) : List.of(stored.desc(), id.desc()));
         SelectConditionStep<Record4<UUID, OffsetDateTime, String, Boolean>> select =
                 sql.select(STATEMENT.ID, STATEMENT.STORED, STATEMENT.BODY, STATEMENT.HAS_ATTACHMENTS).from(from).where(where);
         return select.orderBy(order).limit(filter.limit() + 1)

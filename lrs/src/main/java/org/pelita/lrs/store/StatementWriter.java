@@ -5,6 +5,7 @@ import static org.pelita.lrs.store.jooq.Tables.ATTACHMENT;
 import static org.pelita.lrs.store.jooq.Tables.STATEMENT;
 import static org.pelita.lrs.store.jooq.Tables.STATEMENT_ATTACHMENT;
 import static org.pelita.lrs.store.jooq.Tables.STATEMENT_KEY;
+import static org.pelita.lrs.store.jooq.Tables.STATEMENT_REFERENCE;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,12 +22,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BinaryOperator;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep10;
-import org.jooq.InsertValuesStep4;
 import org.jooq.impl.DSL;
-import org.pelita.lrs.store.jooq.tables.records.StatementRecord;
-import org.pelita.lrs.store.jooq.tables.records.StatementKeyRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,15 +51,27 @@ public final class StatementWriter implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final TreeMap<OffsetDateTime, Integer> inFlight = new TreeMap<>();
     private final BinaryOperator<String> definitionMerger;
+    private final java.util.function.Function<String, Map<String, Boolean>> keysOf;
+    /** Canonical activity JSON this process last wrote or read, by activity id (bounded, least recently used out). */
+    private final Map<String, String> activityCache = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > 10_000;
+                }
+            });
     private volatile boolean running = true;
 
     /**
      * @param writers          writer threads (1 for H2, which serialises writes anyway; more for PostgreSQL)
      * @param definitionMerger merges a stored canonical Activity JSON with a newly received one
+     * @param keysOf           the keys of a stored statement, from its body (the xAPI rules' StatementKeys)
      */
-    public StatementWriter(Database database, int writers, BinaryOperator<String> definitionMerger) {
+    public StatementWriter(Database database, int writers, BinaryOperator<String> definitionMerger,
+                           java.util.function.Function<String, Map<String, Boolean>> keysOf) {
         this.sql = database.sql();
         this.definitionMerger = definitionMerger;
+        this.keysOf = keysOf;
         for (int i = 0; i < writers; i++) {
             Thread thread = new Thread(this::run, "statement-writer-" + i);
             thread.setDaemon(true);
@@ -184,38 +194,42 @@ public final class StatementWriter implements AutoCloseable {
                     .values(attachment.sha2(), attachment.contentType(), (long) attachment.content().length, attachment.content())
                     .onDuplicateKeyIgnore().execute();
         }
-        Set<UUID> ids = new HashSet<>();
-        statements.forEach(s -> ids.add(s.id()));
-        // A statement voided before it arrived is stored voided (xAPI 1.0.3 Data §2.5: voiding is about the target id).
-        Set<UUID> voidedOnArrival = new HashSet<>();
-        for (List<UUID> chunk : chunks(new ArrayList<>(ids))) {
-            tx.select(STATEMENT.VOIDS).from(STATEMENT).where(STATEMENT.VOIDS.in(chunk)).forEach(r -> voidedOnArrival.add(r.value1()));
+        List<UUID> ids = statements.stream().map(NewStatement::id).toList();
+        // A statement voided before it arrived is stored voided (xAPI 1.0.3 Data §2.3.2: voiding names the target id).
+        Set<UUID> voided = new HashSet<>();
+        Set<UUID> referenced = new HashSet<>();
+        for (List<UUID> chunk : chunks(ids)) {
+            tx.select(STATEMENT_REFERENCE.TARGET_ID, STATEMENT_REFERENCE.VOIDING).from(STATEMENT_REFERENCE)
+                    .where(STATEMENT_REFERENCE.TARGET_ID.in(chunk)).forEach(r -> {
+                        referenced.add(r.value1());
+                        if (r.value2()) {
+                            voided.add(r.value1());
+                        }
+                    });
         }
-        Set<UUID> voidedInBatch = new HashSet<>();
-        statements.stream().filter(s -> s.voids() != null).forEach(s -> voidedInBatch.add(s.voids()));
-        for (List<NewStatement> chunk : chunks(statements)) {
-            InsertValuesStep10<StatementRecord, UUID, OffsetDateTime, UUID, Boolean, UUID, UUID, String, Boolean, String, String> insert =
-                    tx.insertInto(STATEMENT, STATEMENT.ID, STATEMENT.STORED, STATEMENT.AUTHORITY_KEY, STATEMENT.VOIDED,
-                            STATEMENT.VOIDS, STATEMENT.TARGET_ID, STATEMENT.VERSION, STATEMENT.HAS_ATTACHMENTS,
-                            STATEMENT.CONTENT_HASH, STATEMENT.BODY);
-            for (NewStatement s : chunk) {
-                boolean voided = s.voids() == null && (voidedOnArrival.contains(s.id()) || voidedInBatch.contains(s.id()));
-                insert = insert.values(s.id(), s.stored(), Keys.of(s.authority()), voided, s.voids(), s.targetId(),
-                        s.version(), !s.attachmentHashes().isEmpty(), s.contentHash(), s.body());
-            }
-            insert.execute();
-        }
-        List<Object[]> keyRows = new ArrayList<>();
+        statements.stream().filter(s -> s.voids() != null).forEach(s -> voided.add(s.voids()));
+        // One prepared statement per table, executed as a JDBC batch: parsed once, whatever the number of rows.
+        BatchBindStep insertStatements = tx.batch(tx.insertInto(STATEMENT, STATEMENT.ID, STATEMENT.STORED, STATEMENT.AUTHORITY_KEY,
+                STATEMENT.VOIDED, STATEMENT.VOIDS, STATEMENT.VERSION, STATEMENT.HAS_ATTACHMENTS, STATEMENT.CONTENT_HASH, STATEMENT.BODY)
+                .values((UUID) null, null, null, null, null, null, null, null, null));
+        BatchBindStep insertKeys = tx.batch(tx.insertInto(STATEMENT_KEY, STATEMENT_KEY.STATEMENT_ID, STATEMENT_KEY.KEY_VALUE,
+                STATEMENT_KEY.DIRECT, STATEMENT_KEY.STORED).values((UUID) null, null, null, null));
+        BatchBindStep insertReferences = tx.batch(tx.insertInto(STATEMENT_REFERENCE, STATEMENT_REFERENCE.TARGET_ID,
+                STATEMENT_REFERENCE.STATEMENT_ID, STATEMENT_REFERENCE.VOIDING).values((UUID) null, null, null));
+        int references = 0;
         for (NewStatement s : statements) {
-            s.keys().forEach((key, direct) -> keyRows.add(new Object[] {s.id(), Keys.of(key), direct, s.stored()}));
-        }
-        for (List<Object[]> chunk : chunks(keyRows)) {
-            InsertValuesStep4<StatementKeyRecord, UUID, UUID, Boolean, OffsetDateTime> insert =
-                    tx.insertInto(STATEMENT_KEY, STATEMENT_KEY.STATEMENT_ID, STATEMENT_KEY.KEY_VALUE, STATEMENT_KEY.DIRECT, STATEMENT_KEY.STORED);
-            for (Object[] row : chunk) {
-                insert = insert.values((UUID) row[0], (UUID) row[1], (Boolean) row[2], (OffsetDateTime) row[3]);
+            insertStatements.bind(s.id(), s.stored(), Keys.of(s.authority()), s.voids() == null && voided.contains(s.id()), s.voids(),
+                    s.version(), !s.attachmentHashes().isEmpty(), s.contentHash(), s.body());
+            s.keys().forEach((key, direct) -> insertKeys.bind(s.id(), Keys.of(key), direct, s.stored()));
+            if (s.targetId() != null) {
+                insertReferences.bind(s.targetId(), s.id(), s.voids() != null);
+                references++;
             }
-            insert.execute();
+        }
+        insertStatements.execute();
+        insertKeys.execute();
+        if (references > 0) {
+            insertReferences.execute();
         }
         for (NewStatement s : statements) {
             for (String sha2 : s.attachmentHashes()) {
@@ -224,11 +238,11 @@ public final class StatementWriter implements AutoCloseable {
             }
         }
         voidTargets(tx, statements);
-        propagateReferences(tx, statements);
+        propagateReferences(tx, statements, referenced);
         updateActivities(tx, statements);
     }
 
-    /** A voiding statement voids its target, unless the target is itself a voiding statement (Data §2.5). */
+    /** A voiding statement voids its target, unless the target is itself a voiding statement (Data §2.3.2). */
     private static void voidTargets(DSLContext tx, List<NewStatement> statements) {
         List<UUID> targets = statements.stream().filter(s -> s.voids() != null).map(NewStatement::voids).toList();
         for (List<UUID> chunk : chunks(targets)) {
@@ -238,38 +252,67 @@ public final class StatementWriter implements AutoCloseable {
 
     /**
      * A statement whose object is a StatementRef meets the filters its target meets: it gets the target's keys,
-     * whichever of the two was stored first.
+     * whichever of the two was stored first ({@code referenced}: new statements that stored ones already refer to).
+     * Keys are derived from the target's body, so no index by statement is needed.
      */
-    private static void propagateReferences(DSLContext tx, List<NewStatement> statements) {
+    private void propagateReferences(DSLContext tx, List<NewStatement> statements, Set<UUID> referenced) {
+        Map<UUID, NewStatement> inBatch = new HashMap<>();
+        statements.forEach(s -> inBatch.put(s.id(), s));
+        BatchBindStep rows = tx.batch(tx.insertInto(STATEMENT_KEY, STATEMENT_KEY.STATEMENT_ID, STATEMENT_KEY.KEY_VALUE,
+                STATEMENT_KEY.DIRECT, STATEMENT_KEY.STORED).values((UUID) null, null, null, null));
+        int count = 0;
         for (NewStatement s : statements) {
-            if (s.targetId() != null) {
-                copyKeys(tx, s.targetId(), s.id(), s.stored());
+            if (s.targetId() == null) {
+                continue;
+            }
+            Map<String, Boolean> targetKeys = inBatch.containsKey(s.targetId()) ? inBatch.get(s.targetId()).keys()
+                    : tx.select(STATEMENT.BODY).from(STATEMENT).where(STATEMENT.ID.eq(s.targetId())).fetchOptional(r -> keysOf.apply(r.value1()))
+                    .orElse(Map.of());
+            for (Map.Entry<String, Boolean> key : targetKeys.entrySet()) {
+                if (!s.keys().containsKey(key.getKey())) {
+                    rows.bind(s.id(), Keys.of(key.getKey()), key.getValue(), s.stored());
+                    count++;
+                }
             }
         }
-        List<UUID> ids = statements.stream().map(NewStatement::id).toList();
-        for (List<UUID> chunk : chunks(ids)) {
-            tx.select(STATEMENT.ID, STATEMENT.STORED, STATEMENT.TARGET_ID).from(STATEMENT)
-                    .where(STATEMENT.TARGET_ID.in(chunk), STATEMENT.ID.notIn(chunk))
-                    .forEach(r -> copyKeys(tx, r.value3(), r.value1(), r.value2()));
+        if (!referenced.isEmpty()) {
+            for (List<UUID> chunk : chunks(new ArrayList<>(referenced))) {
+                var referencing = tx.select(STATEMENT_REFERENCE.TARGET_ID, STATEMENT.ID, STATEMENT.STORED, STATEMENT.BODY)
+                        .from(STATEMENT_REFERENCE.join(STATEMENT).on(STATEMENT.ID.eq(STATEMENT_REFERENCE.STATEMENT_ID)))
+                        .where(STATEMENT_REFERENCE.TARGET_ID.in(chunk)).fetch();
+                for (var r : referencing) {
+                    if (inBatch.containsKey(r.value2())) {
+                        continue;
+                    }
+                    Map<String, Boolean> own = keysOf.apply(r.value4());
+                    for (Map.Entry<String, Boolean> key : inBatch.get(r.value1()).keys().entrySet()) {
+                        if (!own.containsKey(key.getKey())) {
+                            rows.bind(r.value2(), Keys.of(key.getKey()), key.getValue(), r.value3());
+                            count++;
+                        }
+                    }
+                }
+            }
+        }
+        if (count > 0) {
+            rows.execute();
         }
     }
 
-    private static void copyKeys(DSLContext tx, UUID from, UUID to, OffsetDateTime stored) {
-        var source = STATEMENT_KEY.as("source");
-        tx.insertInto(STATEMENT_KEY, STATEMENT_KEY.STATEMENT_ID, STATEMENT_KEY.KEY_VALUE, STATEMENT_KEY.DIRECT, STATEMENT_KEY.STORED)
-                .select(DSL.select(DSL.val(to), source.KEY_VALUE, source.DIRECT, DSL.val(stored)).from(source)
-                        .where(source.STATEMENT_ID.eq(from))
-                        .and(source.KEY_VALUE.notIn(DSL.select(STATEMENT_KEY.KEY_VALUE).from(STATEMENT_KEY)
-                                .where(STATEMENT_KEY.STATEMENT_ID.eq(to)))))
-                .execute();
-    }
-
-    /** Keeps the canonical definition of each activity: the stored one merged with what statements bring. */
+    /**
+     * Keeps the canonical definition of each activity: the stored one merged with what statements bring. A cache of
+     * what this process last wrote skips the database when a statement brings nothing new (the common case: every
+     * answer repeats its question's definition).
+     */
     private void updateActivities(DSLContext tx, List<NewStatement> statements) {
         Map<String, String> incoming = new LinkedHashMap<>();
         for (NewStatement s : statements) {
             s.definitions().forEach((id, json) -> incoming.merge(id, json, definitionMerger));
         }
+        incoming.entrySet().removeIf(e -> {
+            String known = activityCache.get(e.getKey());
+            return known != null && definitionMerger.apply(known, e.getValue()).equals(known);
+        });
         if (incoming.isEmpty()) {
             return;
         }
@@ -284,13 +327,13 @@ public final class StatementWriter implements AutoCloseable {
             UUID key = Keys.of("activity:" + id);
             String previous = stored.get(key);
             String merged = previous == null ? json : definitionMerger.apply(previous, json);
-            if (merged.equals(previous)) {
-                return;
+            if (!merged.equals(previous)) {
+                tx.insertInto(ACTIVITY, ACTIVITY.ACTIVITY_KEY, ACTIVITY.ACTIVITY_ID, ACTIVITY.BODY, ACTIVITY.UPDATED)
+                        .values(key, id, merged, now)
+                        .onDuplicateKeyUpdate().set(ACTIVITY.BODY, merged).set(ACTIVITY.UPDATED, now)
+                        .execute();
             }
-            tx.insertInto(ACTIVITY, ACTIVITY.ACTIVITY_KEY, ACTIVITY.ACTIVITY_ID, ACTIVITY.BODY, ACTIVITY.UPDATED)
-                    .values(key, id, merged, now)
-                    .onDuplicateKeyUpdate().set(ACTIVITY.BODY, merged).set(ACTIVITY.UPDATED, now)
-                    .execute();
+            activityCache.put(id, merged);
         });
     }
 

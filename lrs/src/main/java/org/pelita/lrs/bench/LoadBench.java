@@ -1,0 +1,181 @@
+package org.pelita.lrs.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+/**
+ * Load on a running LRS from light client threads: statements posted singly and in batches by several clients for
+ * a fixed time, then the filtered GETs researchers run. Prints statements per second, latency percentiles and the
+ * clients' own share of the CPU (the clients share the machine with the server).
+ */
+public final class LoadBench {
+    /** What one timed phase measured. */
+    public record Result(String name, long requests, long statements, long errors, Duration elapsed, Latencies latencies,
+                         double clientCpuShare, double serverCpuShare, long gcMillis) {
+        public double statementsPerSecond() {
+            return statements / (elapsed.toNanos() / 1e9);
+        }
+
+        public double requestsPerSecond() {
+            return requests / (elapsed.toNanos() / 1e9);
+        }
+    }
+
+    private final String host;
+    private final int port;
+    private final String key;
+    private final String secret;
+    private final PrintWriter out;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+    public LoadBench(String host, int port, String key, String secret, PrintWriter out) {
+        this.host = host;
+        this.port = port;
+        this.key = key;
+        this.secret = secret;
+        this.out = out;
+    }
+
+    /** {@code clients} connections post statements ({@code batch} per request) for {@code time}. */
+    public Result post(String name, int clients, int batch, Duration time) throws InterruptedException {
+        return run(name, clients, time, 0, seed -> {
+            StatementGenerator generator = new StatementGenerator(seed);
+            return client -> {
+                byte[] body = batch == 1 ? generator.next().getBytes(StandardCharsets.UTF_8) : generator.batch(batch);
+                RawHttpClient.Response response = client.send("POST", "/xapi/statements", body, "application/json");
+                return response.status() == 200 ? batch : -1;
+            };
+        });
+    }
+
+    /** Posts statements in batches until {@code total} are stored (to fill the store before measuring). */
+    public Result fill(int clients, int batch, long total) throws InterruptedException {
+        return run("fill", clients, Duration.ofDays(1), total, seed -> {
+            StatementGenerator generator = new StatementGenerator(seed ^ 0x5DEECE66DL);
+            return client -> client.send("POST", "/xapi/statements", generator.batch(batch), "application/json").status() == 200 ? batch : -1;
+        });
+    }
+
+    /** The filtered GETs, each {@code requests} times spread over the clients. */
+    public Map<String, Result> queries(int clients, int requests, int limit) throws InterruptedException {
+        Map<String, IntFunction<String>> queries = new LinkedHashMap<>();
+        queries.put("no filter (newest first)", n -> "");
+        queries.put("agent", n -> "agent=" + encode(StatementGenerator.agentJson(n % StatementGenerator.LEARNERS)));
+        queries.put("verb (answered, 55% of all)", n -> "verb=" + encode("http://adlnet.gov/expapi/verbs/answered"));
+        queries.put("activity (one question)", n -> "activity=" + encode(StatementGenerator.question(n % StatementGenerator.MODULES, n % StatementGenerator.QUESTIONS_PER_MODULE)));
+        queries.put("registration", n -> "registration=" + StatementGenerator.registration(n % StatementGenerator.LEARNERS, n % StatementGenerator.MODULES));
+        queries.put("agent + verb", n -> "agent=" + encode(StatementGenerator.agentJson(n % StatementGenerator.LEARNERS)) + "&verb="
+                + encode("http://adlnet.gov/expapi/verbs/answered"));
+        queries.put("activity + related_activities (a module)", n -> "activity=" + encode(StatementGenerator.module(n % StatementGenerator.MODULES))
+                + "&related_activities=true");
+        queries.put("since (last minute)", n -> "since=" + encode(Instant.now().minusSeconds(60).toString()));
+        Map<String, Result> results = new LinkedHashMap<>();
+        for (Map.Entry<String, IntFunction<String>> query : queries.entrySet()) {
+            AtomicLong issued = new AtomicLong();
+            Result result = run("GET " + query.getKey(), clients, Duration.ofDays(1), requests, seed -> {
+                SplittableRandom random = new SplittableRandom(seed);
+                return client -> {
+                    if (issued.incrementAndGet() > requests) {
+                        return 0;
+                    }
+                    String filter = query.getValue().apply(random.nextInt(1_000_000));
+                    String target = "/xapi/statements?limit=" + limit + (filter.isEmpty() ? "" : "&" + filter);
+                    return client.send("GET", target, null, null).status() == 200 ? 1 : -1;
+                };
+            });
+            results.put(query.getKey(), result);
+        }
+        return results;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** One request of a phase: how many statements it stored or read (negative: an error; 0: the phase is over). */
+    @FunctionalInterface
+    interface Step {
+        int run(RawHttpClient client) throws IOException;
+    }
+
+    private Result run(String name, int clients, Duration time, long total, IntFunction<Step> steps) throws InterruptedException {
+        Latencies latencies = new Latencies();
+        AtomicLong requests = new AtomicLong();
+        AtomicLong statements = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong clientCpu = new AtomicLong();
+        long deadline = System.nanoTime() + time.toNanos();
+        List<Thread> workers = new ArrayList<>();
+        long processCpuBefore = processCpu();
+        long gcBefore = gcMillis();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            Step step = steps.apply(c * 7919 + name.hashCode());
+            Thread worker = new Thread(() -> {
+                Latencies mine = new Latencies();
+                try (RawHttpClient client = new RawHttpClient(host, port, key, secret)) {
+                    while (System.nanoTime() < deadline && (total == 0 || statements.get() < total)) {
+                        long t = System.nanoTime();
+                        int stored = step.run(client);
+                        if (stored == 0) {
+                            break;
+                        }
+                        mine.add((System.nanoTime() - t) / 1_000);
+                        requests.incrementAndGet();
+                        if (stored < 0) {
+                            errors.incrementAndGet();
+                        } else {
+                            statements.addAndGet(stored);
+                        }
+                    }
+                } catch (IOException e) {
+                    errors.incrementAndGet();
+                } finally {
+                    clientCpu.addAndGet(threads.getCurrentThreadCpuTime());
+                    latencies.addAll(mine);
+                }
+            }, "bench-client-" + c);
+            workers.add(worker);
+            worker.start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        int cores = Runtime.getRuntime().availableProcessors();
+        double cpuShare = clientCpu.get() / (double) elapsed.toNanos() / cores;
+        // This process holds the LRS and the clients: its CPU minus the clients' is the LRS's (the database's, for
+        // PostgreSQL, runs in its own processes and is not counted here).
+        double serverShare = (processCpu() - processCpuBefore - clientCpu.get()) / (double) elapsed.toNanos() / cores;
+        return new Result(name, requests.get(), statements.get(), errors.get(), elapsed, latencies, cpuShare, serverShare,
+                gcMillis() - gcBefore);
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
+    }
+
+    public void print(Result r) {
+        out.printf("%-44s %8d req %7.0f req/s %8.0f stmt/s  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  errors %d  CPU: LRS %4.1f%% clients %4.1f%%  GC %d ms%n",
+                r.name(), r.requests(), r.requestsPerSecond(), r.statementsPerSecond(), r.latencies().percentile(50), r.latencies().percentile(95),
+                r.latencies().percentile(99), r.errors(), 100 * r.serverCpuShare(), 100 * r.clientCpuShare(), r.gcMillis());
+        out.flush();
+    }
+}

@@ -1,0 +1,89 @@
+package org.pelita.lrs.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.pelita.lrs.Lrs;
+import org.pelita.lrs.auth.SecretHasher;
+import org.pelita.lrs.bench.LoadBench;
+import org.pelita.lrs.config.ConfigLoader;
+import org.pelita.lrs.config.LrsConfig;
+import org.pelita.lrs.store.CredentialStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench}: starts an LRS in this process on a free port (H2 in a temporary folder unless --db names a database)
+ * and measures it with light client threads: statements posted singly and in batches, then filtered GETs; then fills
+ * the store to --fill statements and measures again. See docs/benchmarks.md.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Load benchmark: posts and queries against an LRS started here.")
+public final class BenchCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--db", description = "Database to measure (default: H2 in a new temporary folder). Give an empty one.")
+    String db;
+
+    @Option(names = "--clients", defaultValue = "8", description = "Concurrent client connections (default ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--seconds", defaultValue = "15", description = "Length of each posting phase (default ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--batch", defaultValue = "50", description = "Statements per batch request (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--fill", defaultValue = "0", description = "Fill the store to this many statements, then measure again (e.g. 1000000).")
+    long fill;
+
+    @Option(names = "--gets", defaultValue = "400", description = "Requests per filtered GET (default ${DEFAULT-VALUE}).")
+    int gets;
+
+    @Option(names = "--warmup", defaultValue = "30", description = "Seconds of load before measuring, so the JIT has compiled the hot code (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--limit", defaultValue = "100", description = "Statements per GET page (default ${DEFAULT-VALUE}, the LRS's default page).")
+    int limit;
+
+    @Override
+    public Integer call() throws Exception {
+        System.setProperty("pelita.log.format", "text");
+        System.setProperty("pelita.log.access", "WARN");
+        PrintWriter out = spec.commandLine().getOut();
+        String url = db != null ? db : "jdbc:h2:file:" + Files.createTempDirectory("pelita-bench-").resolve("lrs");
+        LrsConfig config = ConfigLoader.load(Optional.empty(), Map.of(),
+                Map.of("db", url, "port", "0", "host", "127.0.0.1"));
+        try (Lrs lrs = Lrs.start(config)) {
+            new CredentialStore(lrs.database()).create("bench", new SecretHasher(4).hash("bench-secret"), "all", Optional.empty(), Optional.empty());
+            LoadBench bench = new LoadBench("127.0.0.1", lrs.port(), "bench", "bench-secret", out);
+            out.printf("LRS on %s; %d cores; %s %s; %d clients; %ds phases; batches of %d; GET pages of %d%n",
+                    config.isH2() ? "H2" : "PostgreSQL", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                    System.getProperty("java.version"), clients, seconds, batch, limit);
+            bench.post("warm-up", clients, 1, Duration.ofSeconds(Math.max(1, warmup / 2)));
+            bench.post("warm-up", clients, batch, Duration.ofSeconds(Math.max(1, warmup / 2)));
+            bench.queries(clients, 50, limit);
+            measure(bench, out, "empty store");
+            if (fill > 0) {
+                LoadBench.Result filled = bench.fill(clients, batch, fill);
+                out.printf("filled to %,d statements in %.0f s (%,.0f statements/s)%n", filled.statements(),
+                        filled.elapsed().toMillis() / 1000.0, filled.statementsPerSecond());
+                measure(bench, out, String.format("%,d statements", filled.statements()));
+            }
+        }
+        return 0;
+    }
+
+    private void measure(LoadBench bench, PrintWriter out, String store) throws InterruptedException {
+        out.println("-- " + store);
+        bench.print(bench.post("POST single statements", clients, 1, Duration.ofSeconds(seconds)));
+        bench.print(bench.post("POST batches of " + batch, clients, batch, Duration.ofSeconds(seconds)));
+        for (LoadBench.Result result : bench.queries(clients, gets, limit).values()) {
+            bench.print(result);
+        }
+    }
+}
