@@ -45,12 +45,17 @@ public final class Lrs implements AutoCloseable {
 
     private final Database database;
     private final StatementWriter writer;
+    private final StatementService statements;
+    private final StatementQueryParser queries;
     private final Javalin server;
     private final Optional<Bootstrap> bootstrap;
 
-    private Lrs(Database database, StatementWriter writer, Javalin server, Optional<Bootstrap> bootstrap) {
+    private Lrs(Database database, StatementWriter writer, StatementService statements, StatementQueryParser queries, Javalin server,
+                Optional<Bootstrap> bootstrap) {
         this.database = database;
         this.writer = writer;
+        this.statements = statements;
+        this.queries = queries;
         this.server = server;
         this.bootstrap = bootstrap;
     }
@@ -81,7 +86,7 @@ public final class Lrs implements AutoCloseable {
             server.start(config.host(), config.port());
             LOG.info("LRS listening on {}:{}{} ({})", config.host(), server.port(), LrsApp.BASE,
                     config.isH2() ? "H2" : "PostgreSQL");
-            return new Lrs(database, writer, server, bootstrap);
+            return new Lrs(database, writer, statements, queries, server, bootstrap);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -122,6 +127,11 @@ public final class Lrs implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The query plan for GET statements with these parameters (bench --plans, docs/query-plans.md). */
+    public String explain(java.util.Map<String, java.util.List<String>> parameters) {
+        return statements.explain(queries.parse(parameters, XapiVersion.V2_0_0));
     }
 
     /** Stops accepting requests, lets queued statements commit, then closes the database. */

@@ -71,6 +71,16 @@ public final class LoadBench {
 
     /** The filtered GETs, each {@code requests} times spread over the clients. */
     public Map<String, Result> queries(int clients, int requests, int limit) throws InterruptedException {
+        Map<String, IntFunction<String>> queries = filters();
+        Map<String, Result> results = new LinkedHashMap<>();
+        for (Map.Entry<String, IntFunction<String>> query : queries.entrySet()) {
+            results.put(query.getKey(), query(query.getKey(), query.getValue(), clients, requests, limit));
+        }
+        return results;
+    }
+
+    /** The query string of each filter the benchmark measures, for request number n (to vary agents and activities). */
+    public static Map<String, IntFunction<String>> filters() {
         Map<String, IntFunction<String>> queries = new LinkedHashMap<>();
         queries.put("no filter (newest first)", n -> "");
         queries.put("agent", n -> "agent=" + encode(StatementGenerator.agentJson(n % StatementGenerator.LEARNERS)));
@@ -82,23 +92,22 @@ public final class LoadBench {
         queries.put("activity + related_activities (a module)", n -> "activity=" + encode(StatementGenerator.module(n % StatementGenerator.MODULES))
                 + "&related_activities=true");
         queries.put("since (last minute)", n -> "since=" + encode(Instant.now().minusSeconds(60).toString()));
-        Map<String, Result> results = new LinkedHashMap<>();
-        for (Map.Entry<String, IntFunction<String>> query : queries.entrySet()) {
-            AtomicLong issued = new AtomicLong();
-            Result result = run("GET " + query.getKey(), clients, Duration.ofDays(1), requests, seed -> {
-                SplittableRandom random = new SplittableRandom(seed);
-                return client -> {
-                    if (issued.incrementAndGet() > requests) {
-                        return 0;
-                    }
-                    String filter = query.getValue().apply(random.nextInt(1_000_000));
-                    String target = "/xapi/statements?limit=" + limit + (filter.isEmpty() ? "" : "&" + filter);
-                    return client.send("GET", target, null, null).status() == 200 ? 1 : -1;
-                };
-            });
-            results.put(query.getKey(), result);
-        }
-        return results;
+        return queries;
+    }
+
+    private Result query(String name, IntFunction<String> query, int clients, int requests, int limit) throws InterruptedException {
+        AtomicLong issued = new AtomicLong();
+        return run("GET " + name, clients, Duration.ofDays(1), requests, seed -> {
+            SplittableRandom random = new SplittableRandom(seed);
+            return client -> {
+                if (issued.incrementAndGet() > requests) {
+                    return 0;
+                }
+                String filter = query.apply(random.nextInt(1_000_000));
+                String target = "/xapi/statements?limit=" + limit + (filter.isEmpty() ? "" : "&" + filter);
+                return client.send("GET", target, null, null).status() == 200 ? 1 : -1;
+            };
+        });
     }
 
     private static String encode(String text) {

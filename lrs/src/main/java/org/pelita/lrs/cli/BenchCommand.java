@@ -47,6 +47,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "30", description = "Seconds of load before measuring, so the JIT has compiled the hot code (default ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--get-clients", defaultValue = "2", description = "Concurrent clients for the GET phases (default ${DEFAULT-VALUE}).")
+    int getClients;
+
+    @Option(names = "--plans", description = "Print the database's query plan of each filtered GET (after the last phase).")
+    boolean plans;
+
     @Option(names = "--limit", defaultValue = "100", description = "Statements per GET page (default ${DEFAULT-VALUE}, the LRS's default page).")
     int limit;
 
@@ -74,6 +80,20 @@ public final class BenchCommand implements Callable<Integer> {
                         filled.elapsed().toMillis() / 1000.0, filled.statementsPerSecond());
                 measure(bench, out, String.format("%,d statements", filled.statements()));
             }
+            if (plans) {
+                for (var filter : LoadBench.filters().entrySet()) {
+                    Map<String, java.util.List<String>> parameters = new java.util.LinkedHashMap<>();
+                    parameters.put("limit", java.util.List.of(String.valueOf(limit)));
+                    for (String pair : filter.getValue().apply(7).split("&")) {
+                        if (!pair.isEmpty()) {
+                            String[] kv = pair.split("=", 2);
+                            parameters.put(kv[0], java.util.List.of(java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8)));
+                        }
+                    }
+                    out.println("-- plan: " + filter.getKey());
+                    out.println(lrs.explain(parameters));
+                }
+            }
         }
         return 0;
     }
@@ -82,7 +102,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.println("-- " + store);
         bench.print(bench.post("POST single statements", clients, 1, Duration.ofSeconds(seconds)));
         bench.print(bench.post("POST batches of " + batch, clients, batch, Duration.ofSeconds(seconds)));
-        for (LoadBench.Result result : bench.queries(clients, gets, limit).values()) {
+        for (LoadBench.Result result : bench.queries(getClients, gets, limit).values()) {
             bench.print(result);
         }
     }

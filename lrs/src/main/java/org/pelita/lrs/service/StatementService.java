@@ -254,13 +254,7 @@ public final class StatementService {
     /** GET with filters: a page of statements. */
     public Page query(StatementQuery query, Optional<StatementFilter.Cursor> after, Principal who) {
         requireRead(who);
-        List<StatementFilter.KeyMatch> keys = new ArrayList<>();
-        query.agent().flatMap(Agents::identifier).ifPresent(id -> keys.add(new StatementFilter.KeyMatch(StatementKeys.agent(id), query.relatedAgents())));
-        query.verb().ifPresent(v -> keys.add(new StatementFilter.KeyMatch(StatementKeys.verb(v), true)));
-        query.activity().ifPresent(a -> keys.add(new StatementFilter.KeyMatch(StatementKeys.activity(a), query.relatedActivities())));
-        query.registration().ifPresent(r -> keys.add(new StatementFilter.KeyMatch(StatementKeys.registration(r.toString()), true)));
-        Optional<String> mine = who.canReadAllStatements() ? Optional.empty() : Optional.of(who.authorityId());
-        StatementFilter filter = new StatementFilter(keys, mine, query.since(), query.until(), query.ascending(), after, query.limit());
+        StatementFilter filter = filter(query, after, who);
         List<StoredStatement> found = store.query(filter);
         boolean more = found.size() > query.limit();
         List<StoredStatement> page = more ? found.subList(0, query.limit()) : found;
@@ -269,6 +263,23 @@ public final class StatementService {
                 : Optional.empty();
         return new Page(page.stream().map(StoredStatement::body).toList(), next,
                 page.stream().map(StoredStatement::id).toList(), page.stream().anyMatch(StoredStatement::hasAttachments));
+    }
+
+    /** The database's plan for a query, as an administrator would read it. */
+    public String explain(StatementQuery query) {
+        return store.explain(filter(query, Optional.empty(), null));
+    }
+
+    private static StatementFilter filter(StatementQuery query, Optional<StatementFilter.Cursor> after, Principal who) {
+        // The most selective filter first: it drives the query through the index (a registration is one attempt;
+        // a verb is shared by many statements).
+        List<StatementFilter.KeyMatch> keys = new ArrayList<>();
+        query.registration().ifPresent(r -> keys.add(new StatementFilter.KeyMatch(StatementKeys.registration(r.toString()), true)));
+        query.agent().flatMap(Agents::identifier).ifPresent(id -> keys.add(new StatementFilter.KeyMatch(StatementKeys.agent(id), query.relatedAgents())));
+        query.activity().ifPresent(a -> keys.add(new StatementFilter.KeyMatch(StatementKeys.activity(a), query.relatedActivities())));
+        query.verb().ifPresent(v -> keys.add(new StatementFilter.KeyMatch(StatementKeys.verb(v), true)));
+        Optional<String> mine = who == null || who.canReadAllStatements() ? Optional.empty() : Optional.of(who.authorityId());
+        return new StatementFilter(keys, mine, query.since(), query.until(), query.ascending(), after, query.limit());
     }
 
     /** Statements in the requested format: exact texts as stored, or transformed (ids, canonical). */

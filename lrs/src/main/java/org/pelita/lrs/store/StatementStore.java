@@ -48,6 +48,20 @@ public final class StatementStore {
      * are checked with EXISTS, so a filter never reads more than it returns plus what it skips.
      */
     public List<StoredStatement> query(StatementFilter filter) {
+        return select(filter).fetch(r -> new StoredStatement(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** The database's plan for a statement query (for docs/query-plans.md and for tuning). */
+    public String explain(StatementFilter filter) {
+        var select = select(filter);
+        if (sql.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+            return String.join("\n", sql.fetch("EXPLAIN ANALYZE " + select.getSQL(org.jooq.conf.ParamType.INLINED))
+                    .getValues(0, String.class));
+        }
+        return String.join("\n", sql.fetch("EXPLAIN " + select.getSQL(org.jooq.conf.ParamType.INLINED)).getValues(0, String.class));
+    }
+
+    private org.jooq.ResultQuery<Record4<UUID, OffsetDateTime, String, Boolean>> select(StatementFilter filter) {
         Field<OffsetDateTime> stored;
         Field<UUID> id;
         Table<?> from;
@@ -70,9 +84,10 @@ public final class StatementStore {
             where = where.and(matches(driver, filter.keys().get(0)));
             for (int i = 1; i < filter.keys().size(); i++) {
                 // A point lookup in the same index: (key, stored, id) of the row the driver found.
+                // OFFSET 0 keeps PostgreSQL from turning it into a hash join over every row of a common key.
                 StatementKey other = STATEMENT_KEY.as("k" + i);
                 where = where.and(DSL.exists(DSL.selectOne().from(other).where(matches(other, filter.keys().get(i)),
-                        other.STORED.eq(driver.STORED), other.STATEMENT_ID.eq(driver.STATEMENT_ID))));
+                        other.STORED.eq(driver.STORED), other.STATEMENT_ID.eq(driver.STATEMENT_ID)).offset(0)));
             }
         }
         if (filter.authority().isPresent()) {
@@ -94,8 +109,7 @@ public final class StatementStore {
         order.addAll(filter.ascending() ? List.of(stored.asc(), id.asc()) : List.of(stored.desc(), id.desc()));
         SelectConditionStep<Record4<UUID, OffsetDateTime, String, Boolean>> select =
                 sql.select(STATEMENT.ID, STATEMENT.STORED, STATEMENT.BODY, STATEMENT.HAS_ATTACHMENTS).from(from).where(where);
-        return select.orderBy(order).limit(filter.limit() + 1)
-                .fetch(r -> new StoredStatement(r.value1(), r.value2(), r.value3(), r.value4()));
+        return select.orderBy(order).limit(filter.limit() + 1);
     }
 
     private static Condition matches(StatementKey key, StatementFilter.KeyMatch match) {

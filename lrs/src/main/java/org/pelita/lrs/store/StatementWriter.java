@@ -53,13 +53,18 @@ public final class StatementWriter implements AutoCloseable {
     private final BinaryOperator<String> definitionMerger;
     private final java.util.function.Function<String, Map<String, Boolean>> keysOf;
     /** Canonical activity JSON this process last wrote or read, by activity id (bounded, least recently used out). */
-    private final Map<String, String> activityCache = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                    return size() > 10_000;
-                }
-            });
+    private final Map<String, String> activityCache = lru();
+    /** The definition JSON last received for each activity id, as received. */
+    private final Map<String, String> lastReceived = lru();
+
+    private static Map<String, String> lru() {
+        return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > 10_000;
+            }
+        });
+    }
     private volatile boolean running = true;
 
     /**
@@ -134,7 +139,7 @@ public final class StatementWriter implements AutoCloseable {
     private void writeBatch(List<Submission> batch) {
         Map<Submission, WriteOutcome> outcomes;
         try {
-            outcomes = sql.transactionResult(tx -> write(tx.dsl(), batch));
+            outcomes = transaction(batch);
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
                 LOG.error("storing statements failed", e);
@@ -148,6 +153,15 @@ public final class StatementWriter implements AutoCloseable {
             return;
         }
         outcomes.forEach((submission, outcome) -> submission.done().complete(outcome));
+    }
+
+    /** One transaction for the batch, tried twice: another writer's transaction can make it fail once (deadlock, duplicate id). */
+    private Map<Submission, WriteOutcome> transaction(List<Submission> batch) {
+        try {
+            return sql.transactionResult(tx -> write(tx.dsl(), batch));
+        } catch (RuntimeException first) {
+            return sql.transactionResult(tx -> write(tx.dsl(), batch));
+        }
     }
 
     private Map<Submission, WriteOutcome> write(DSLContext tx, List<Submission> batch) {
@@ -309,6 +323,8 @@ public final class StatementWriter implements AutoCloseable {
         for (NewStatement s : statements) {
             s.definitions().forEach((id, json) -> incoming.merge(id, json, definitionMerger));
         }
+        // Most statements repeat the definition their activity had last time: skip those without merging.
+        incoming.entrySet().removeIf(e -> e.getValue().equals(lastReceived.put(e.getKey(), e.getValue())));
         incoming.entrySet().removeIf(e -> {
             String known = activityCache.get(e.getKey());
             return known != null && definitionMerger.apply(known, e.getValue()).equals(known);
@@ -323,7 +339,11 @@ public final class StatementWriter implements AutoCloseable {
                     .forEach(r -> stored.put(r.value1(), r.value2()));
         }
         OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.UTC);
-        incoming.forEach((id, json) -> {
+        // Rows are locked in key order, so concurrent writers (PostgreSQL) cannot deadlock on them.
+        java.util.TreeMap<UUID, String> ordered = new java.util.TreeMap<>();
+        incoming.keySet().forEach(id -> ordered.put(Keys.of("activity:" + id), id));
+        ordered.forEach((orderKey, id) -> {
+            String json = incoming.get(id);
             UUID key = Keys.of("activity:" + id);
             String previous = stored.get(key);
             String merged = previous == null ? json : definitionMerger.apply(previous, json);
