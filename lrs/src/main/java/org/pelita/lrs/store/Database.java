@@ -31,8 +31,12 @@ public final class Database implements AutoCloseable {
         String url = config.isH2() ? h2Url(config.databaseUrl()) : config.databaseUrl();
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(url);
-        pool.setUsername(config.databaseUser().isEmpty() && config.isH2() ? "sa" : config.databaseUser());
-        pool.setPassword(config.databasePassword());
+        // Without a user, PostgreSQL's driver uses the operating-system user (or the URL's user=); H2's is "sa".
+        String user = config.databaseUser().isEmpty() && config.isH2() ? "sa" : config.databaseUser();
+        if (!user.isEmpty()) {
+            pool.setUsername(user);
+            pool.setPassword(config.databasePassword());
+        }
         pool.setMaximumPoolSize(config.databasePoolSize());
         pool.setPoolName("lrs");
         if (config.isPostgres()) {
