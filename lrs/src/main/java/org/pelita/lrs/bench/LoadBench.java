@@ -91,6 +91,13 @@ public final class LoadBench {
                 + encode("http://adlnet.gov/expapi/verbs/answered"));
         queries.put("activity + related_activities (a module)", n -> "activity=" + encode(StatementGenerator.module(n % StatementGenerator.MODULES))
                 + "&related_activities=true");
+        // The worst case of a combined filter: the learner's statements drive, and few of them have the verb.
+        queries.put("agent + verb (passed, 3% of all)", n -> "agent=" + encode(StatementGenerator.agentJson(n % StatementGenerator.LEARNERS))
+                + "&verb=" + encode("http://adlnet.gov/expapi/verbs/passed"));
+        queries.put("agent, oldest first (ascending)", n -> "agent=" + encode(StatementGenerator.agentJson(n % StatementGenerator.LEARNERS))
+                + "&ascending=true");
+        queries.put("verb + until (a minute ago)", n -> "verb=" + encode("http://adlnet.gov/expapi/verbs/experienced")
+                + "&until=" + encode(Instant.now().minusSeconds(60).toString()));
         queries.put("since (last minute)", n -> "since=" + encode(Instant.now().minusSeconds(60).toString()));
         return queries;
     }
