@@ -54,6 +54,14 @@ public record Principal(String key, Set<Scope> scopes, Optional<String> activity
         return any(Scope.ALL, Scope.PROFILE);
     }
 
+    /**
+     * Whether the statements it stores may set or change the LRS's canonical activity definitions (scope define;
+     * xAPI 1.0.3 Communication §4.2: without it the LRS "SHOULD NOT update its canonical representation").
+     */
+    public boolean canDefine() {
+        return any(Scope.ALL, Scope.DEFINE);
+    }
+
     /** The Activities and Agents resources and activity definitions: any read scope. */
     public boolean canReadDefinitions() {
         return any(Scope.ALL, Scope.ALL_READ, Scope.STATEMENTS_READ, Scope.STATEMENTS_READ_MINE, Scope.STATE, Scope.PROFILE, Scope.DEFINE);

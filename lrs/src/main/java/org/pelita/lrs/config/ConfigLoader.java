@@ -65,7 +65,8 @@ public final class ConfigLoader {
         try {
             JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(path.toFile());
             Map<String, String> values = new LinkedHashMap<>();
-            if (root == null || root.isNull()) {
+            // An empty file, or one with only comments, reads as a missing node: no settings.
+            if (root == null || root.isNull() || root.isMissingNode()) {
                 return values;
             }
             if (!root.isObject()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.pelita.lrs.service.DefinitionService;
+import org.pelita.lrs.xapi.Agents;
 import org.pelita.lrs.xapi.InvalidRequestException;
 import org.pelita.lrs.xapi.Json;
 import org.pelita.lrs.xapi.StatementQueryParser;
@@ -34,6 +35,10 @@ public final class ResourcesHandler {
         String text = request.parameter("agent").orElseThrow(() -> new InvalidRequestException("the agent parameter is missing"));
         JsonNode agent = Json.parse(text, "the agent parameter");
         agentCheck.check(agent, "agent", request.version());
+        if (Agents.isGroup(agent)) {
+            // "It is not a Person Object, nor is it a Group" (xAPI 1.0.3 Communication §2.4).
+            throw new InvalidRequestException("agent", "the agent parameter must be an Agent, not a Group");
+        }
         return XapiResponse.json(Json.write(definitions.person(agent, request.principal())));
     }
 

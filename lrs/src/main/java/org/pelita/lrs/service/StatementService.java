@@ -162,7 +162,7 @@ public final class StatementService {
         });
         return new NewStatement(id, stored, who.authorityId(), voiding ? target : null, target,
                 statement.path("version").asText(), StatementComparison.hash(statement), Json.write(statement),
-                keys(statement), hashes, definitions(statement));
+                keys(statement), hashes, who.canDefine() ? definitions(statement) : Map.of());
     }
 
     private static Map<String, Boolean> keys(JsonNode statement) {
@@ -171,7 +171,10 @@ public final class StatementService {
         return keys;
     }
 
-    /** Activities with definitions this statement brings: they update the canonical definitions. */
+    /**
+     * Activities with definitions this statement brings: they update the canonical definitions when its credential
+     * may define (see {@link Principal#canDefine}).
+     */
     private static Map<String, String> definitions(JsonNode statement) {
         Map<String, String> definitions = new LinkedHashMap<>();
         List<JsonNode> activities = new ArrayList<>();

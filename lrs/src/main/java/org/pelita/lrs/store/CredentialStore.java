@@ -38,7 +38,9 @@ public final class CredentialStore {
                 .set(CREDENTIAL.ACTIVITY_PREFIX, activityPrefix.orElse(null))
                 .set(CREDENTIAL.LABEL, label.orElse(null))
                 .set(CREDENTIAL.CREATED, OffsetDateTime.now(ZoneOffset.UTC))
-                .onDuplicateKeyIgnore()
+                // Name the key: H2 has no ON CONFLICT, and jOOQ's MERGE emulation of a bare "ignore duplicates"
+                // matches on the primary key (id), so a taken api_key failed instead of being ignored.
+                .onConflict(CREDENTIAL.API_KEY).doNothing()
                 .execute() == 1;
     }
 
