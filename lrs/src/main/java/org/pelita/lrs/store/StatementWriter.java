@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BinaryOperator;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,9 @@ public final class StatementWriter implements AutoCloseable {
     /** Statements per transaction: bounds memory and lock time; a busy queue is drained over several commits. */
     private static final int MAX_STATEMENTS_PER_COMMIT = 2_000;
     private static final int ROWS_PER_INSERT = 500;
+    /** PostgreSQL advisory locks of the writer: this first key ("pL") and a bucket of statement ids as the second. */
+    private static final int LOCK_SPACE = 0x704C;
+    private static final int LOCK_BUCKETS = 64;
 
     /** What the writer reads back from a stored statement's body: its own keys, and the id of its StatementRef target if any. */
     public record BodyKeys(Map<String, Boolean> keys, UUID target) {
@@ -170,6 +174,7 @@ public final class StatementWriter implements AutoCloseable {
     }
 
     private Map<Submission, WriteOutcome> write(DSLContext tx, List<Submission> batch) {
+        lockReferences(tx, batch);
         List<UUID> ids = new ArrayList<>();
         batch.forEach(s -> s.statements().forEach(st -> ids.add(st.id())));
         Map<UUID, String> existing = new HashMap<>();
@@ -205,6 +210,35 @@ public final class StatementWriter implements AutoCloseable {
             insert(tx, accepted, attachments.values());
         }
         return outcomes;
+    }
+
+    /**
+     * PostgreSQL: a statement and one referring to it (voiding or not), stored by concurrent transactions (two writer
+     * threads, or two LRS processes on one database), would not see each other under READ COMMITTED: the target would stay
+     * unvoided, the referrer would miss the target's keys. So each transaction first takes advisory locks on buckets of
+     * ids, shared for the statements it stores and exclusive for those they refer to: such a pair is then serialised and
+     * the second sees the first. One statement takes them all in bucket order, so writers cannot deadlock on them.
+     */
+    private static void lockReferences(DSLContext tx, List<Submission> batch) {
+        if (tx.dialect().family() != SQLDialect.POSTGRES) {
+            return; // H2: one writer thread in one process
+        }
+        TreeMap<Integer, Boolean> exclusive = new TreeMap<>();
+        for (Submission submission : batch) {
+            for (NewStatement s : submission.statements()) {
+                exclusive.merge(Math.floorMod(s.id().hashCode(), LOCK_BUCKETS), false, Boolean::logicalOr);
+                if (s.targetId() != null) {
+                    exclusive.merge(Math.floorMod(s.targetId().hashCode(), LOCK_BUCKETS), true, Boolean::logicalOr);
+                }
+            }
+        }
+        if (exclusive.isEmpty()) {
+            return;
+        }
+        List<String> locks = new ArrayList<>();
+        exclusive.forEach((bucket, alone) -> locks.add((alone ? "pg_advisory_xact_lock(" : "pg_advisory_xact_lock_shared(")
+                + LOCK_SPACE + ", " + bucket + ")"));
+        tx.fetch("SELECT " + String.join(", ", locks));
     }
 
     private void insert(DSLContext tx, List<NewStatement> statements, java.util.Collection<NewAttachment> attachments) {
