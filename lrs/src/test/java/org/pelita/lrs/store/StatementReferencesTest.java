@@ -54,7 +54,7 @@ class StatementReferencesTest {
         List<KeyMatch> filters() {
             return List.of(new KeyMatch(StatementKeys.agent("mbox:mailto:" + actor + "@example.org"), false),
                     new KeyMatch(StatementKeys.agent("mbox:mailto:" + actor + "@example.org"), true),
-                    new KeyMatch(StatementKeys.verb(verb), true),
+                    new KeyMatch(StatementKeys.verb(verb), false),
                     new KeyMatch(StatementKeys.activity(activity), false),
                     new KeyMatch(StatementKeys.activity(activity), true),
                     new KeyMatch(StatementKeys.activity(parent), true),
