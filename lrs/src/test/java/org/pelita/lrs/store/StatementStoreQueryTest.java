@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,7 +137,7 @@ class StatementStoreQueryTest {
 
     private static List<UUID> newestFirst(UUID... ids) {
         List<UUID> list = new ArrayList<>(List.of(ids));
-        java.util.Collections.reverse(list);
+        Collections.reverse(list);
         return list;
     }
 
@@ -329,7 +330,7 @@ class StatementStoreQueryTest {
         s.service.post(StoreFixture.received("[" + String.join(",", batch) + "]"), admin(), XapiVersion.V2_0_0);
         List<UUID> byText = ids.stream().sorted(Comparator.comparing(UUID::toString)).toList();
         List<UUID> byTextDescending = new ArrayList<>(byText);
-        java.util.Collections.reverse(byTextDescending);
+        Collections.reverse(byTextDescending);
 
         assertThat(s.pages(Map.of("verb", verb, "limit", "3")).stream().flatMap(List::stream).toList()).containsExactlyElementsOf(byTextDescending);
         assertThat(s.pages(Map.of("verb", verb, "limit", "3", "ascending", "true")).stream().flatMap(List::stream).toList())

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pelita.lrs.store.StoreFixture.prepare;
 import static org.pelita.lrs.store.StoreFixture.statement;
 import static org.pelita.lrs.store.StoreFixture.unique;
+import static org.pelita.lrs.store.jooq.Tables.ATTACHMENT;
 import static org.pelita.lrs.store.jooq.Tables.STATEMENT;
 import static org.pelita.lrs.store.jooq.Tables.STATEMENT_KEY;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,12 +26,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pelita.lrs.service.Received;
+import org.pelita.lrs.service.StatementService;
 import org.pelita.lrs.store.StatementFilter.KeyMatch;
+import org.pelita.lrs.xapi.Json;
 import org.pelita.lrs.xapi.StatementKeys;
+import org.pelita.lrs.xapi.XapiVersion;
 
 /**
  * The statement writer: group commit, all-or-nothing submissions, immutability (xAPI 1.0.3 Data §2.3.1: the same
@@ -319,5 +328,76 @@ class StatementWriterTest {
         good.addAll(ids(good2));
         assertThat(about(db, activity)).containsExactlyInAnyOrderElementsOf(good);
         assertThat(db.writer.earliestInFlight()).as("nothing is left in flight").isNull();
+    }
+
+    private static String withAttachment(UUID id, String activity, String sha2, int length) {
+        return "{\"id\":\"" + id + "\",\"actor\":{\"mbox\":\"mailto:attached@example.org\"},\"verb\":{\"id\":\"" + VERB + "\"},"
+                + "\"object\":{\"id\":\"" + activity + "\"},\"attachments\":[{\"usageType\":\"http://adlnet.gov/expapi/attachments/report\","
+                + "\"display\":{\"en\":\"report\"},\"contentType\":\"text/plain\",\"length\":" + length + ",\"sha2\":\"" + sha2 + "\"}]}";
+    }
+
+    /**
+     * Attachment contents are stored once per SHA-2 however many statements name them, served with the statements that
+     * name them, and not stored at all with a refused submission (xAPI 1.0.3 Data §2.4.11, Communication §1.5.2).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.pelita.lrs.testing.TestLrs#databases")
+    void anAttachmentIsStoredOncePerHashAndOnlyWithStoredStatements(String kind) throws Exception {
+        StoreFixture db = DATABASES.get(kind);
+        String activity = unique("attached");
+        byte[] content = ("report " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        String sha2 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        NewAttachment attachment = new NewAttachment(sha2, "text/plain", content);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        StatementService service = db.service();
+
+        service.post(new Received(Json.parse("[" + withAttachment(first, activity, sha2, content.length)
+                + "," + withAttachment(second, activity, sha2, content.length) + "]", "statements"), List.of(attachment), true),
+                StoreFixture.admin(), XapiVersion.V2_0_0);
+
+        assertThat(db.store.byId(first, false).orElseThrow().hasAttachments()).isTrue();
+        Map<String, NewAttachment> served = db.store.attachmentsOf(List.of(first, second));
+        assertThat(served).containsOnlyKeys(sha2);
+        assertThat(served.get(sha2).content()).isEqualTo(content);
+        assertThat(served.get(sha2).contentType()).isEqualTo("text/plain");
+        assertThat(db.database.sql().fetchCount(ATTACHMENT,
+                ATTACHMENT.SHA2.eq(sha2))).isEqualTo(1);
+
+        // A refused submission (its second statement contradicts a stored one) leaves its attachment out.
+        byte[] other = ("refused " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        String otherSha2 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(other));
+        NewStatement fresh = prepare(withAttachment(UUID.randomUUID(), activity, otherSha2, other.length), UUID.randomUUID());
+        fresh = new NewStatement(fresh.id(), fresh.stored(), fresh.authority(), null, null, fresh.version(), fresh.contentHash(), fresh.body(),
+                fresh.keys(), List.of(otherSha2), Map.of());
+        NewStatement contradicting = prepare(statement("someone-else", VERB, activity), first);
+
+        assertThat(db.writer.submit(List.of(fresh, contradicting), List.of(new NewAttachment(otherSha2, "text/plain", other)))
+                .get(60, TimeUnit.SECONDS)).isEqualTo(new WriteOutcome.Conflict(first));
+        assertThat(db.database.sql().fetchCount(ATTACHMENT,
+                ATTACHMENT.SHA2.eq(otherSha2))).isZero();
+        assertThat(db.store.attachmentsOf(List.of(fresh.id()))).isEmpty();
+    }
+
+    /** The LRS keeps one canonical definition per activity (Data §2.4.4.1): the definition statements last brought. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.pelita.lrs.testing.TestLrs#databases")
+    void theCanonicalActivityFollowsTheDefinitionsStatementsBring(String kind) throws Exception {
+        StoreFixture db = DATABASES.get(kind);
+        String activity = unique("defined");
+        Function<String, NewStatement> defining = name -> prepare("{\"actor\":{\"mbox\":\"mailto:definer@example.org\"},"
+                + "\"verb\":{\"id\":\"" + VERB + "\"},\"object\":{\"id\":\"" + activity + "\",\"definition\":{\"name\":{\"en\":\"" + name
+                + "\"}}}}", UUID.randomUUID());
+        assertThat(db.store.activity(activity)).isEmpty();
+
+        for (String name : List.of("first", "second", "first", "first")) {
+            assertThat(write(db, List.of(defining.apply(name)))).isEqualTo(new WriteOutcome.Stored());
+            assertThat(db.store.activity(activity)).as("after %s", name).hasValueSatisfying(json ->
+                    assertThat(Json.parse(json, "activity").at("/definition/name/en").asText()).isEqualTo(name));
+        }
+        // A statement without a definition leaves it as it is.
+        assertThat(write(db, List.of(prepare(statement("definer", VERB, activity), UUID.randomUUID())))).isEqualTo(new WriteOutcome.Stored());
+        assertThat(db.store.activities(List.of(activity))).containsOnlyKeys(activity);
+        assertThat(db.store.activity(activity).orElseThrow()).contains("\"first\"");
     }
 }
