@@ -22,8 +22,6 @@ import org.pelita.lrs.store.Database;
 import org.pelita.lrs.store.DocumentStore;
 import org.pelita.lrs.store.StatementStore;
 import org.pelita.lrs.store.StatementWriter;
-import org.pelita.lrs.xapi.Json;
-import org.pelita.lrs.xapi.StatementKeys;
 import org.pelita.lrs.xapi.StatementQueryParser;
 import org.pelita.lrs.xapi.XapiVersion;
 import org.slf4j.Logger;
@@ -71,7 +69,7 @@ public final class Lrs implements AutoCloseable {
             Optional<Bootstrap> bootstrap = bootstrapAdmin(credentials, hasher);
             StatementStore statementStore = new StatementStore(database);
             StatementWriter writer = new StatementWriter(database, config.isPostgres() ? 2 : 1, LrsRules::mergeActivities,
-                    body -> StatementKeys.of(Json.parse(body, "statement")));
+                    LrsRules::bodyKeys);
             StatementService statements = new StatementService(statementStore, writer, LrsRules.statementChecks(), clock,
                     config.consistencyMargin());
             DocumentService documents = new DocumentService(new DocumentStore(database), clock);

@@ -10,7 +10,9 @@ import java.util.Map;
 import org.pelita.lrs.http.MultipartCodec;
 import org.pelita.lrs.service.StatementService;
 import org.pelita.lrs.store.NewAttachment;
+import org.pelita.lrs.store.StatementWriter;
 import org.pelita.lrs.xapi.Json;
+import org.pelita.lrs.xapi.StatementKeys;
 import org.pelita.lrs.xapi.StatementQueryParser;
 import org.pelita.lrs.xapi.attachment.AttachmentPart;
 import org.pelita.lrs.xapi.attachment.AttachmentRules;
@@ -57,6 +59,12 @@ final class LrsRules {
                 SignatureRules.verify(statements, parts == null ? List.of() : parts, version, "$");
             }
         };
+    }
+
+    /** What the statement writer reads back from a stored statement: its keys and the statement its object refers to. */
+    static StatementWriter.BodyKeys bodyKeys(String body) {
+        JsonNode statement = Json.parse(body, "statement");
+        return new StatementWriter.BodyKeys(StatementKeys.of(statement), StatementKeys.target(statement).orElse(null));
     }
 
     /** Agent parameters (filters, documents, the Agents resource): an Agent or a Group, checked like actors. */

@@ -280,7 +280,8 @@ public final class StatementService {
         query.registration().ifPresent(r -> keys.add(new StatementFilter.KeyMatch(StatementKeys.registration(r.toString()), true)));
         query.agent().flatMap(Agents::identifier).ifPresent(id -> keys.add(new StatementFilter.KeyMatch(StatementKeys.agent(id), query.relatedAgents())));
         query.activity().ifPresent(a -> keys.add(new StatementFilter.KeyMatch(StatementKeys.activity(a), query.relatedActivities())));
-        query.verb().ifPresent(v -> keys.add(new StatementFilter.KeyMatch(StatementKeys.verb(v), true)));
+        // The statement's own verb (or its StatementRef target's): a SubStatement's verb is stored as a related key only.
+        query.verb().ifPresent(v -> keys.add(new StatementFilter.KeyMatch(StatementKeys.verb(v), false)));
         Optional<String> mine = who == null || who.canReadAllStatements() ? Optional.empty() : Optional.of(who.authorityId());
         return new StatementFilter(keys, mine, query.since(), query.until(), query.ascending(), after, query.limit());
     }

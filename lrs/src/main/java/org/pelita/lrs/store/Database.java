@@ -14,7 +14,7 @@ import org.pelita.lrs.config.LrsConfig;
 /**
  * The database: a connection pool, the schema brought up to date by Flyway, and the one configured jOOQ context.
  * H2 runs with WRITE_DELAY=0 so that a commit is on disk before the LRS acknowledges it (by default H2 delays
- * writes by 500 ms and loses them on a crash).
+ * writes by 500 ms and loses them on a crash); PostgreSQL sessions never run with synchronous_commit off, for the same reason.
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
@@ -41,6 +41,9 @@ public final class Database implements AutoCloseable {
         pool.setPoolName("lrs");
         if (config.isPostgres()) {
             pool.addDataSourceProperty("reWriteBatchedInserts", "true");
+            // A server or database set to synchronous_commit = off would acknowledge commits before they are on disk;
+            // the LRS's sessions turn it back on (stronger settings, such as remote_apply, are kept).
+            pool.setConnectionInitSql("SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'");
         }
         HikariDataSource dataSource = new HikariDataSource(pool);
         try {

@@ -72,15 +72,16 @@ public final class StatementStore {
             stored = STATEMENT.STORED;
             id = STATEMENT.ID;
             if (filter.authority().isPresent()) {
-                prefix.add(STATEMENT.AUTHORITY_KEY.asc());
+                prefix.add(filter.ascending() ? STATEMENT.AUTHORITY_KEY.desc() : STATEMENT.AUTHORITY_KEY.asc());
             }
         } else {
             StatementKey driver = STATEMENT_KEY.as("k0");
             from = driver.join(STATEMENT).on(STATEMENT.ID.eq(driver.STATEMENT_ID));
             stored = driver.STORED;
             id = driver.STATEMENT_ID;
-            // Naming the equal leading column in ORDER BY lets H2 see that the index is already in this order.
-            prefix.add(driver.KEY_VALUE.asc());
+            // Naming the equal leading column in ORDER BY lets H2 see that the index is already in this order; ascending
+            // names it descending, so that the whole order is the index's reversed, which H2 also reads without sorting.
+            prefix.add(filter.ascending() ? driver.KEY_VALUE.desc() : driver.KEY_VALUE.asc());
             where = where.and(matches(driver, filter.keys().get(0)));
             for (int i = 1; i < filter.keys().size(); i++) {
                 // A point lookup in the same index: (key, stored, id) of the row the driver found.

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BinaryOperator;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,13 @@ public final class StatementWriter implements AutoCloseable {
     /** Statements per transaction: bounds memory and lock time; a busy queue is drained over several commits. */
     private static final int MAX_STATEMENTS_PER_COMMIT = 2_000;
     private static final int ROWS_PER_INSERT = 500;
+    /** PostgreSQL advisory locks of the writer: this first key ("pL") and a bucket of statement ids as the second. */
+    private static final int LOCK_SPACE = 0x704C;
+    private static final int LOCK_BUCKETS = 64;
+
+    /** What the writer reads back from a stored statement's body: its own keys, and the id of its StatementRef target if any. */
+    public record BodyKeys(Map<String, Boolean> keys, UUID target) {
+    }
 
     private record Submission(List<NewStatement> statements, List<NewAttachment> attachments,
                               CompletableFuture<WriteOutcome> done) {
@@ -51,7 +59,7 @@ public final class StatementWriter implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final TreeMap<OffsetDateTime, Integer> inFlight = new TreeMap<>();
     private final BinaryOperator<String> definitionMerger;
-    private final java.util.function.Function<String, Map<String, Boolean>> keysOf;
+    private final java.util.function.Function<String, BodyKeys> keysOf;
     /** Canonical activity JSON this process last wrote or read, by activity id (bounded, least recently used out). */
     private final Map<String, String> activityCache = lru();
     /** The definition JSON last received for each activity id, as received. */
@@ -70,10 +78,11 @@ public final class StatementWriter implements AutoCloseable {
     /**
      * @param writers          writer threads (1 for H2, which serialises writes anyway; more for PostgreSQL)
      * @param definitionMerger merges a stored canonical Activity JSON with a newly received one
-     * @param keysOf           the keys of a stored statement, from its body (the xAPI rules' StatementKeys)
+     * @param keysOf           the keys of a stored statement and the id its StatementRef object targets, from its body
+     *                         (the xAPI rules' StatementKeys)
      */
     public StatementWriter(Database database, int writers, BinaryOperator<String> definitionMerger,
-                           java.util.function.Function<String, Map<String, Boolean>> keysOf) {
+                           java.util.function.Function<String, BodyKeys> keysOf) {
         this.sql = database.sql();
         this.definitionMerger = definitionMerger;
         this.keysOf = keysOf;
@@ -165,6 +174,7 @@ public final class StatementWriter implements AutoCloseable {
     }
 
     private Map<Submission, WriteOutcome> write(DSLContext tx, List<Submission> batch) {
+        lockReferences(tx, batch);
         List<UUID> ids = new ArrayList<>();
         batch.forEach(s -> s.statements().forEach(st -> ids.add(st.id())));
         Map<UUID, String> existing = new HashMap<>();
@@ -202,6 +212,35 @@ public final class StatementWriter implements AutoCloseable {
         return outcomes;
     }
 
+    /**
+     * PostgreSQL: a statement and one referring to it (voiding or not), stored by concurrent transactions (two writer
+     * threads, or two LRS processes on one database), would not see each other under READ COMMITTED: the target would stay
+     * unvoided, the referrer would miss the target's keys. So each transaction first takes advisory locks on buckets of
+     * ids, shared for the statements it stores and exclusive for those they refer to: such a pair is then serialised and
+     * the second sees the first. One statement takes them all in bucket order, so writers cannot deadlock on them.
+     */
+    private static void lockReferences(DSLContext tx, List<Submission> batch) {
+        if (tx.dialect().family() != SQLDialect.POSTGRES) {
+            return; // H2: one writer thread in one process
+        }
+        TreeMap<Integer, Boolean> exclusive = new TreeMap<>();
+        for (Submission submission : batch) {
+            for (NewStatement s : submission.statements()) {
+                exclusive.merge(Math.floorMod(s.id().hashCode(), LOCK_BUCKETS), false, Boolean::logicalOr);
+                if (s.targetId() != null) {
+                    exclusive.merge(Math.floorMod(s.targetId().hashCode(), LOCK_BUCKETS), true, Boolean::logicalOr);
+                }
+            }
+        }
+        if (exclusive.isEmpty()) {
+            return;
+        }
+        List<String> locks = new ArrayList<>();
+        exclusive.forEach((bucket, alone) -> locks.add((alone ? "pg_advisory_xact_lock(" : "pg_advisory_xact_lock_shared(")
+                + LOCK_SPACE + ", " + bucket + ")"));
+        tx.fetch("SELECT " + String.join(", ", locks));
+    }
+
     private void insert(DSLContext tx, List<NewStatement> statements, java.util.Collection<NewAttachment> attachments) {
         for (NewAttachment attachment : attachments) {
             tx.insertInto(ATTACHMENT, ATTACHMENT.SHA2, ATTACHMENT.CONTENT_TYPE, ATTACHMENT.LENGTH, ATTACHMENT.CONTENT)
@@ -230,11 +269,12 @@ public final class StatementWriter implements AutoCloseable {
                 STATEMENT_KEY.DIRECT, STATEMENT_KEY.STORED).values((UUID) null, null, null, null));
         BatchBindStep insertReferences = tx.batch(tx.insertInto(STATEMENT_REFERENCE, STATEMENT_REFERENCE.TARGET_ID,
                 STATEMENT_REFERENCE.STATEMENT_ID, STATEMENT_REFERENCE.VOIDING).values((UUID) null, null, null));
+        Map<UUID, Map<String, Boolean>> effective = effectiveKeys(tx, statements);
         int references = 0;
         for (NewStatement s : statements) {
             insertStatements.bind(s.id(), s.stored(), Keys.of(s.authority()), s.voids() == null && voided.contains(s.id()), s.voids(),
                     s.version(), !s.attachmentHashes().isEmpty(), s.contentHash(), s.body());
-            s.keys().forEach((key, direct) -> insertKeys.bind(s.id(), Keys.of(key), direct, s.stored()));
+            effective.get(s.id()).forEach((key, direct) -> insertKeys.bind(s.id(), Keys.of(key), direct, s.stored()));
             if (s.targetId() != null) {
                 insertReferences.bind(s.targetId(), s.id(), s.voids() != null);
                 references++;
@@ -252,7 +292,7 @@ public final class StatementWriter implements AutoCloseable {
             }
         }
         voidTargets(tx, statements);
-        propagateReferences(tx, statements, referenced);
+        propagateReferences(tx, statements, referenced, effective);
         updateActivities(tx, statements);
     }
 
@@ -265,51 +305,89 @@ public final class StatementWriter implements AutoCloseable {
     }
 
     /**
-     * A statement whose object is a StatementRef meets the filters its target meets: it gets the target's keys,
-     * whichever of the two was stored first ({@code referenced}: new statements that stored ones already refer to).
-     * Keys are derived from the target's body, so no index by statement is needed.
+     * A statement whose object is a StatementRef meets the filters its target meets, and so on down a chain of references
+     * (xAPI 1.0.3 Communication §2.1.3: "This rule applies recursively"): its keys are its own merged with those of every
+     * statement down its chain that is stored or in this batch. A key direct anywhere on the chain is direct.
      */
-    private void propagateReferences(DSLContext tx, List<NewStatement> statements, Set<UUID> referenced) {
-        Map<UUID, NewStatement> inBatch = new HashMap<>();
-        statements.forEach(s -> inBatch.put(s.id(), s));
+    private Map<UUID, Map<String, Boolean>> effectiveKeys(DSLContext tx, List<NewStatement> statements) {
+        Map<UUID, BodyKeys> known = new HashMap<>();
+        statements.forEach(s -> known.put(s.id(), new BodyKeys(s.keys(), s.targetId())));
+        Map<UUID, Map<String, Boolean>> effective = new HashMap<>();
+        for (NewStatement s : statements) {
+            Map<String, Boolean> keys = new LinkedHashMap<>(s.keys());
+            Set<UUID> seen = new HashSet<>(List.of(s.id()));
+            for (UUID next = s.targetId(); next != null && seen.add(next); ) {
+                UUID id = next;
+                BodyKeys target = known.computeIfAbsent(id, k -> tx.select(STATEMENT.BODY).from(STATEMENT).where(STATEMENT.ID.eq(k))
+                        .fetchOptional(r -> keysOf.apply(r.value1())).orElse(null));
+                if (target == null) {
+                    break;
+                }
+                target.keys().forEach((key, direct) -> keys.merge(key, direct, Boolean::logicalOr));
+                next = target.target();
+            }
+            effective.put(s.id(), keys);
+        }
+        return effective;
+    }
+
+    /**
+     * Stored statements whose chain of references reaches a new statement gain that statement's effective keys: they were
+     * stored before it arrived ({@code referenced}: new statements that stored ones already refer to). Walks back from each
+     * new statement through stored referrers only (a new referrer has its keys already), tracking the keys each referrer
+     * already has (its own and those of the stored statements between it and the new one), so no key row is doubled.
+     */
+    private void propagateReferences(DSLContext tx, List<NewStatement> statements, Set<UUID> referenced,
+                                     Map<UUID, Map<String, Boolean>> effective) {
+        if (referenced.isEmpty()) {
+            return;
+        }
+        Set<UUID> inBatch = new HashSet<>();
+        statements.forEach(s -> inBatch.add(s.id()));
         BatchBindStep rows = tx.batch(tx.insertInto(STATEMENT_KEY, STATEMENT_KEY.STATEMENT_ID, STATEMENT_KEY.KEY_VALUE,
                 STATEMENT_KEY.DIRECT, STATEMENT_KEY.STORED).values((UUID) null, null, null, null));
-        int count = 0;
-        for (NewStatement s : statements) {
-            if (s.targetId() == null) {
-                continue;
-            }
-            Map<String, Boolean> targetKeys = inBatch.containsKey(s.targetId()) ? inBatch.get(s.targetId()).keys()
-                    : tx.select(STATEMENT.BODY).from(STATEMENT).where(STATEMENT.ID.eq(s.targetId())).fetchOptional(r -> keysOf.apply(r.value1()))
-                    .orElse(Map.of());
-            for (Map.Entry<String, Boolean> key : targetKeys.entrySet()) {
-                if (!s.keys().containsKey(key.getKey())) {
-                    rows.bind(s.id(), Keys.of(key.getKey()), key.getValue(), s.stored());
-                    count++;
-                }
-            }
-        }
-        if (!referenced.isEmpty()) {
-            for (List<UUID> chunk : chunks(new ArrayList<>(referenced))) {
-                var referencing = tx.select(STATEMENT_REFERENCE.TARGET_ID, STATEMENT.ID, STATEMENT.STORED, STATEMENT.BODY)
-                        .from(STATEMENT_REFERENCE.join(STATEMENT).on(STATEMENT.ID.eq(STATEMENT_REFERENCE.STATEMENT_ID)))
-                        .where(STATEMENT_REFERENCE.TARGET_ID.in(chunk)).fetch();
-                for (var r : referencing) {
-                    if (inBatch.containsKey(r.value2())) {
-                        continue;
-                    }
-                    Map<String, Boolean> own = keysOf.apply(r.value4());
-                    for (Map.Entry<String, Boolean> key : inBatch.get(r.value1()).keys().entrySet()) {
-                        if (!own.containsKey(key.getKey())) {
-                            rows.bind(r.value2(), Keys.of(key.getKey()), key.getValue(), r.value3());
-                            count++;
+        BatchBindStep upgrades = tx.batch(tx.update(STATEMENT_KEY).set(STATEMENT_KEY.DIRECT, (Boolean) null).where(
+                STATEMENT_KEY.KEY_VALUE.eq((UUID) null), STATEMENT_KEY.STORED.eq((OffsetDateTime) null), STATEMENT_KEY.STATEMENT_ID.eq((UUID) null)));
+        int rowCount = 0;
+        int upgradeCount = 0;
+        for (UUID root : referenced) {
+            Map<String, Boolean> gained = effective.get(root);
+            // The statements found so far and the keys each already has; the walk goes one level of referrers at a time.
+            Map<UUID, Map<String, Boolean>> level = Map.of(root, Map.of());
+            Set<UUID> seen = new HashSet<>(List.of(root));
+            while (!level.isEmpty()) {
+                Map<UUID, Map<String, Boolean>> next = new HashMap<>();
+                for (List<UUID> chunk : chunks(new ArrayList<>(level.keySet()))) {
+                    var referencing = tx.select(STATEMENT_REFERENCE.TARGET_ID, STATEMENT.ID, STATEMENT.STORED, STATEMENT.BODY)
+                            .from(STATEMENT_REFERENCE.join(STATEMENT).on(STATEMENT.ID.eq(STATEMENT_REFERENCE.STATEMENT_ID)))
+                            .where(STATEMENT_REFERENCE.TARGET_ID.in(chunk)).fetch();
+                    for (var r : referencing) {
+                        if (inBatch.contains(r.value2()) || !seen.add(r.value2())) {
+                            continue;
                         }
+                        Map<String, Boolean> has = new HashMap<>(keysOf.apply(r.value4()).keys());
+                        level.get(r.value1()).forEach((key, direct) -> has.merge(key, direct, Boolean::logicalOr));
+                        for (Map.Entry<String, Boolean> key : gained.entrySet()) {
+                            Boolean had = has.get(key.getKey());
+                            if (had == null) {
+                                rows.bind(r.value2(), Keys.of(key.getKey()), key.getValue(), r.value3());
+                                rowCount++;
+                            } else if (!had && key.getValue()) {
+                                upgrades.bind(true, Keys.of(key.getKey()), r.value3(), r.value2());
+                                upgradeCount++;
+                            }
+                        }
+                        next.put(r.value2(), has);
                     }
                 }
+                level = next;
             }
         }
-        if (count > 0) {
+        if (rowCount > 0) {
             rows.execute();
+        }
+        if (upgradeCount > 0) {
+            upgrades.execute();
         }
     }
 

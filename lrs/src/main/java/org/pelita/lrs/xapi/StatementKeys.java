@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * What a statement can be found by, as prefixed texts: "agent:…", "activity:…", "verb:…", "registration:…".
@@ -28,6 +30,13 @@ public final class StatementKeys {
 
     public static String registration(String uuid) {
         return "registration:" + uuid.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The id of the statement this one's object refers to (a StatementRef, voiding or not), if it has one. */
+    public static Optional<UUID> target(JsonNode statement) {
+        JsonNode object = statement.path("object");
+        return "StatementRef".equals(object.path("objectType").asText()) && object.hasNonNull("id")
+                ? Optional.of(UUID.fromString(object.get("id").asText())) : Optional.empty();
     }
 
     /** Keys of a statement as stored (with authority), each with its directness; direct wins over related. */

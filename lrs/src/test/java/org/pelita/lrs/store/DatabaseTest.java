@@ -1,0 +1,136 @@
+package org.pelita.lrs.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.pelita.lrs.store.StoreFixture.prepare;
+import static org.pelita.lrs.store.StoreFixture.statement;
+import static org.pelita.lrs.store.StoreFixture.unique;
+import static org.pelita.lrs.store.jooq.Tables.STATEMENT;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.jooq.exception.DataAccessException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.pelita.lrs.config.ConfigException;
+import org.pelita.lrs.testing.TestDatabases;
+
+/**
+ * The database as the LRS opens it. Durability first: an acknowledged statement must survive a crash, so H2 runs with
+ * WRITE_DELAY=0 (its default of 500 ms loses the last half second of commits) and PostgreSQL commits synchronously
+ * (synchronous_commit off acknowledges commits before their WAL is on disk). A test here fails if either is traded for
+ * speed. Then: a write the database cannot complete fails with a typed exception and leaves nothing behind.
+ */
+class DatabaseTest {
+    private static final StoreFixture.PerDatabase DATABASES = new StoreFixture.PerDatabase();
+
+    @AfterAll
+    static void close() {
+        DATABASES.close();
+    }
+
+    @Test
+    void h2RunsWithWriteDelayZero() {
+        StoreFixture db = DATABASES.get("h2");
+
+        String writeDelay = db.database.sql().fetchOne("SELECT setting_value FROM information_schema.settings WHERE setting_name = 'WRITE_DELAY'").get(0, String.class);
+
+        assertThat(writeDelay).isEqualTo("0");
+    }
+
+    @Test
+    void anH2UrlAskingForAWriteDelayIsRefused() {
+        String url = TestDatabases.h2();
+
+        assertThatThrownBy(() -> StoreFixture.open(url + ";WRITE_DELAY=500")).isInstanceOf(ConfigException.class).hasMessageContaining("WRITE_DELAY");
+        assertThatThrownBy(() -> Database.h2Url(url + ";write_delay=10;CACHE_SIZE=8192")).isInstanceOf(ConfigException.class);
+        assertThat(Database.h2Url(url + ";WRITE_DELAY=0")).endsWith(";WRITE_DELAY=0;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE");
+        assertThat(Database.h2Url(url)).contains(";WRITE_DELAY=0");
+    }
+
+    @Test
+    void postgresCommitsSynchronouslyOnEveryConnectionOfThePool() throws Exception {
+        StoreFixture db = DATABASES.get("postgres");
+        // Three connections held at once, so that the pool hands out more than one.
+        CyclicBarrier together = new CyclicBarrier(3);
+        List<CompletableFuture<String>> settings = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            settings.add(CompletableFuture.supplyAsync(() -> db.database.sql().transactionResult(tx -> {
+                together.await(30, TimeUnit.SECONDS);
+                return tx.dsl().fetchOne("SELECT current_setting('synchronous_commit')").get(0, String.class);
+            })));
+        }
+
+        for (CompletableFuture<String> setting : settings) {
+            assertThat(setting.get(60, TimeUnit.SECONDS)).isEqualTo("on");
+        }
+    }
+
+    /** A server or database configured for speed (synchronous_commit = off) must not make the LRS acknowledge early. */
+    @Test
+    void postgresCommitsSynchronouslyEvenWhenTheDatabaseIsConfiguredNotTo() throws Exception {
+        String url = TestDatabases.postgres();
+        try {
+            String name = url.substring(url.lastIndexOf('/') + 1).split("\\?")[0];
+            try (Connection c = DriverManager.getConnection(url)) {
+                c.createStatement().execute("ALTER DATABASE " + name + " SET synchronous_commit = off");
+            }
+            try (Database database = StoreFixture.open(url)) {
+                assertThat(database.sql().fetchOne("SELECT current_setting('synchronous_commit')").get(0, String.class)).isEqualTo("on");
+            }
+        } finally {
+            TestDatabases.drop(url);
+        }
+    }
+
+    /**
+     * The database becomes unreachable (its pool closed) with statements queued: the caller gets jOOQ's DataAccessException,
+     * and once the database is back, none of them is there.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.pelita.lrs.testing.TestLrs#databases")
+    void aWriteToAnUnreachableDatabaseFailsWithADataAccessExceptionAndStoresNothing(String kind) throws Exception {
+        String url = "postgres".equals(kind) ? TestDatabases.postgres() : TestDatabases.h2();
+        try {
+            List<NewStatement> batch = new ArrayList<>();
+            String activity = unique("unreachable");
+            for (int i = 0; i < 3; i++) {
+                batch.add(prepare(statement("unreachable", "http://adlnet.gov/expapi/verbs/experienced", activity), UUID.randomUUID()));
+            }
+            Database database = StoreFixture.open(url);
+            StatementWriter writer = new StatementWriter(database, 1, (stored, incoming) -> incoming, StoreFixture::bodyKeys);
+            database.close();
+
+            assertThatThrownBy(() -> writer.submit(batch, List.of()).get(60, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(DataAccessException.class);
+            writer.close();
+
+            try (Database reopened = StoreFixture.open(url)) {
+                assertThat(reopened.sql().fetchCount(STATEMENT, STATEMENT.ID.in(batch.stream().map(NewStatement::id).toList()))).isZero();
+            }
+        } finally {
+            TestDatabases.drop(url);
+        }
+    }
+
+    /** A writer that has been closed takes no more statements and says so (the LRS is shutting down). */
+    @Test
+    void aClosedWriterRefusesNewStatements() {
+        StoreFixture db = DATABASES.get("h2");
+        StatementWriter writer = new StatementWriter(db.database, 1, (stored, incoming) -> incoming, StoreFixture::bodyKeys);
+        writer.close();
+
+        assertThatThrownBy(() -> writer.submit(List.of(prepare(statement("late", "http://adlnet.gov/expapi/verbs/experienced",
+                unique("late")), UUID.randomUUID())), List.of()).get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(IllegalStateException.class);
+    }
+}
