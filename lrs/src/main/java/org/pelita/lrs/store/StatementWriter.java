@@ -167,13 +167,26 @@ public final class StatementWriter implements AutoCloseable {
     /** One transaction for the batch, tried twice: another writer's transaction can make it fail once (deadlock, duplicate id). */
     private Map<Submission, WriteOutcome> transaction(List<Submission> batch) {
         try {
-            return sql.transactionResult(tx -> write(tx.dsl(), batch));
+            return attempt(batch);
         } catch (RuntimeException first) {
-            return sql.transactionResult(tx -> write(tx.dsl(), batch));
+            return attempt(batch);
         }
     }
 
-    private Map<Submission, WriteOutcome> write(DSLContext tx, List<Submission> batch) {
+    /** The activity caches learn what a transaction wrote only once it committed: a rolled-back write must be redone. */
+    private Map<Submission, WriteOutcome> attempt(List<Submission> batch) {
+        ActivityUpdates updates = new ActivityUpdates(new HashMap<>(), new HashMap<>());
+        Map<Submission, WriteOutcome> outcomes = sql.transactionResult(tx -> write(tx.dsl(), batch, updates));
+        lastReceived.putAll(updates.received());
+        activityCache.putAll(updates.canonical());
+        return outcomes;
+    }
+
+    /** Cache entries of one transaction, applied after it commits. */
+    private record ActivityUpdates(Map<String, String> received, Map<String, String> canonical) {
+    }
+
+    private Map<Submission, WriteOutcome> write(DSLContext tx, List<Submission> batch, ActivityUpdates updates) {
         lockReferences(tx, batch);
         List<UUID> ids = new ArrayList<>();
         batch.forEach(s -> s.statements().forEach(st -> ids.add(st.id())));
@@ -207,7 +220,7 @@ public final class StatementWriter implements AutoCloseable {
             }
         }
         if (!accepted.isEmpty()) {
-            insert(tx, accepted, attachments.values());
+            insert(tx, accepted, attachments.values(), updates);
         }
         return outcomes;
     }
@@ -241,7 +254,8 @@ public final class StatementWriter implements AutoCloseable {
         tx.fetch("SELECT " + String.join(", ", locks));
     }
 
-    private void insert(DSLContext tx, List<NewStatement> statements, java.util.Collection<NewAttachment> attachments) {
+    private void insert(DSLContext tx, List<NewStatement> statements, java.util.Collection<NewAttachment> attachments,
+            ActivityUpdates updates) {
         for (NewAttachment attachment : attachments) {
             tx.insertInto(ATTACHMENT, ATTACHMENT.SHA2, ATTACHMENT.CONTENT_TYPE, ATTACHMENT.LENGTH, ATTACHMENT.CONTENT)
                     .values(attachment.sha2(), attachment.contentType(), (long) attachment.content().length, attachment.content())
@@ -293,7 +307,7 @@ public final class StatementWriter implements AutoCloseable {
         }
         voidTargets(tx, statements);
         propagateReferences(tx, statements, referenced, effective);
-        updateActivities(tx, statements);
+        updateActivities(tx, statements, updates);
     }
 
     /** A voiding statement voids its target, unless the target is itself a voiding statement (Data §2.3.2). */
@@ -396,13 +410,14 @@ public final class StatementWriter implements AutoCloseable {
      * what this process last wrote skips the database when a statement brings nothing new (the common case: every
      * answer repeats its question's definition).
      */
-    private void updateActivities(DSLContext tx, List<NewStatement> statements) {
+    private void updateActivities(DSLContext tx, List<NewStatement> statements, ActivityUpdates updates) {
         Map<String, String> incoming = new LinkedHashMap<>();
         for (NewStatement s : statements) {
             s.definitions().forEach((id, json) -> incoming.merge(id, json, definitionMerger));
         }
         // Most statements repeat the definition their activity had last time: skip those without merging.
-        incoming.entrySet().removeIf(e -> e.getValue().equals(lastReceived.put(e.getKey(), e.getValue())));
+        incoming.entrySet().removeIf(e -> e.getValue().equals(lastReceived.get(e.getKey())));
+        incoming.forEach(updates.received()::put);
         incoming.entrySet().removeIf(e -> {
             String known = activityCache.get(e.getKey());
             return known != null && definitionMerger.apply(known, e.getValue()).equals(known);
@@ -431,7 +446,7 @@ public final class StatementWriter implements AutoCloseable {
                         .onDuplicateKeyUpdate().set(ACTIVITY.BODY, merged).set(ACTIVITY.UPDATED, now)
                         .execute();
             }
-            activityCache.put(id, merged);
+            updates.canonical().put(id, merged);
         });
     }
 
