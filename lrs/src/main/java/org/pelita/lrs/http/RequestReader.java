@@ -68,6 +68,10 @@ public final class RequestReader {
                     parameters.put(name, field.getValue());
                 }
             }
+            // The version may also come as a form field, so the 2.0.0 refusal is checked again on what the form said.
+            if (XapiVersion.fromHeader(headers.get("x-experience-api-version")).orElse(null) == XapiVersion.V2_0_0) {
+                throw new InvalidRequestException("xAPI 2.0.0 has no Alternate Request Syntax: send a plain " + alternate + " request");
+            }
             if (("PUT".equals(method)) && body.length == 0) {
                 throw new InvalidRequestException("an alternate PUT needs the document or statement in the form field 'content'");
             }
