@@ -50,6 +50,9 @@ public final class StatementsHandler {
             if (!"statementId".equals(name)) {
                 throw new InvalidRequestException("PUT statements takes only the statementId parameter, not '" + name + "'");
             }
+            if (request.parameters().get(name).size() > 1) {
+                throw new InvalidRequestException("the parameter '" + name + "' is given more than once");
+            }
         }
         UUID id = StatementQueryParser.uuid(request.parameter("statementId").orElseThrow(() ->
                 new InvalidRequestException("PUT statements needs the statementId parameter (use POST to let the LRS assign ids)")), "statementId");
