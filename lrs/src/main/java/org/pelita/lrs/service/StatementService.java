@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -150,16 +151,22 @@ public final class StatementService {
         if (voiding && !reference) {
             throw new InvalidRequestException(path + ".object", "a voiding statement's object must be a StatementRef (xAPI 1.0.3 Data §2.3.2)");
         }
-        // Attachments whose content came with the request (not those given by fileUrl only) are kept with the statement.
+        // Attachments whose content came with the request (not those given by fileUrl only) are kept with the statement,
+        // a SubStatement's too. Parts carry their hash in lower case; a statement may write it in either (hex).
         Set<String> sent = new HashSet<>();
         attachments.forEach(a -> sent.add(a.sha2()));
         List<String> hashes = new ArrayList<>();
-        statement.path("attachments").forEach(a -> {
-            String sha2 = a.path("sha2").asText("");
+        List<JsonNode> described = new ArrayList<>();
+        statement.path("attachments").forEach(described::add);
+        if ("SubStatement".equals(object.path("objectType").asText())) {
+            object.path("attachments").forEach(described::add);
+        }
+        for (JsonNode a : described) {
+            String sha2 = a.path("sha2").asText("").toLowerCase(Locale.ROOT);
             if (sent.contains(sha2) && !hashes.contains(sha2)) {
                 hashes.add(sha2);
             }
-        });
+        }
         return new NewStatement(id, stored, who.authorityId(), voiding ? target : null, target,
                 statement.path("version").asText(), StatementComparison.hash(statement), Json.write(statement),
                 keys(statement), hashes, who.canDefine() ? definitions(statement) : Map.of());
