@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.UUID;
 import org.pelita.lrs.xapi.Json;
 
-/** Signed statements built the way the ADL suite's helper.signStatement builds them. */
-final class Signing {
+/** Signed statements built the way the ADL suite's helper.signStatement builds them (public for the HTTP tests too). */
+public final class Signing {
     /** The suite's statements/default.json template. */
     static final String DEFAULT_STATEMENT = """
             {
@@ -31,8 +31,8 @@ final class Signing {
             }""";
 
     /** The statement as sent (with its signature attachment) and the part that carries the JWS. */
-    record Signed(ObjectNode statement, AttachmentPart part, String jws) {
-        List<AttachmentPart> parts() {
+    public record Signed(ObjectNode statement, AttachmentPart part, String jws) {
+        public List<AttachmentPart> parts() {
             return List.of(part);
         }
     }
@@ -41,17 +41,17 @@ final class Signing {
     }
 
     /** The default statement with a fresh id, as the suite sends it. */
-    static ObjectNode statement() {
+    public static ObjectNode statement() {
         ObjectNode statement = (ObjectNode) Json.parse(DEFAULT_STATEMENT, "statement");
         statement.put("id", UUID.randomUUID().toString());
         return statement;
     }
 
-    static JWSSigner rsaSigner(KeyPair keys) {
+    public static JWSSigner rsaSigner(KeyPair keys) {
         return new RSASSASigner(keys.getPrivate());
     }
 
-    static JWSHeader header(JWSAlgorithm algorithm, X509Certificate... x5c) {
+    public static JWSHeader header(JWSAlgorithm algorithm, X509Certificate... x5c) {
         JWSHeader.Builder header = new JWSHeader.Builder(algorithm);
         if (x5c.length > 0) {
             List<Base64> chain = new ArrayList<>();
@@ -68,13 +68,13 @@ final class Signing {
     }
 
     /** Signs the statement without its attachments, then adds the signature attachment, as the suite does. */
-    static Signed sign(ObjectNode statement, JWSHeader header, JWSSigner signer) {
+    public static Signed sign(ObjectNode statement, JWSHeader header, JWSSigner signer) {
         statement.remove("attachments");
         return sign(statement, Json.write(statement).getBytes(StandardCharsets.UTF_8), header, signer);
     }
 
     /** Signs the given payload and adds the signature attachment to the statement. */
-    static Signed sign(ObjectNode statement, byte[] payload, JWSHeader header, JWSSigner signer) {
+    public static Signed sign(ObjectNode statement, byte[] payload, JWSHeader header, JWSSigner signer) {
         JWSObject jws = new JWSObject(header, new Payload(payload));
         try {
             jws.sign(signer);
@@ -85,7 +85,7 @@ final class Signing {
     }
 
     /** Adds a signature attachment whose data is the given text, and the part that carries it. */
-    static Signed attach(ObjectNode statement, String jws, String contentType) {
+    public static Signed attach(ObjectNode statement, String jws, String contentType) {
         byte[] data = jws.getBytes(StandardCharsets.US_ASCII);
         String sha2 = Sha2.sha256Hex(data);
         ArrayNode attachments = statement.has("attachments") ? (ArrayNode) statement.get("attachments")

@@ -20,7 +20,7 @@ import java.time.format.DateTimeFormatter;
  * RSA key pairs and X.509 certificates made in the test: the JDK has no public API that issues certificates, so the
  * DER of a version 1 certificate is built here and signed with SHA256withRSA. Nothing is read from or written to disk.
  */
-final class TestCertificates {
+public final class TestCertificates {
     private static final byte[] SHA256_WITH_RSA = oid(1, 2, 840, 113549, 1, 1, 11);
     private static final byte[] COMMON_NAME = oid(2, 5, 4, 3);
     private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'");
@@ -28,7 +28,7 @@ final class TestCertificates {
     private TestCertificates() {
     }
 
-    static KeyPair rsaKeyPair() {
+    public static KeyPair rsaKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -38,12 +38,12 @@ final class TestCertificates {
         }
     }
 
-    static X509Certificate selfSigned(KeyPair keys, String commonName) {
+    public static X509Certificate selfSigned(KeyPair keys, String commonName) {
         return issue(keys.getPublic(), commonName, keys.getPrivate(), commonName);
     }
 
     /** A certificate for {@code subjectKey}, signed by {@code issuerKey}. */
-    static X509Certificate issue(PublicKey subjectKey, String subject, PrivateKey issuerKey, String issuer) {
+    public static X509Certificate issue(PublicKey subjectKey, String subject, PrivateKey issuerKey, String issuer) {
         try {
             ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
             byte[] algorithm = sequence(SHA256_WITH_RSA, new byte[] {0x05, 0x00});
