@@ -5,7 +5,13 @@ import static org.pelita.lrs.http.StatementFixtures.byId;
 import static org.pelita.lrs.http.StatementFixtures.json;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -170,5 +176,55 @@ class StatementsPutTest {
         assertThat(put.status()).isEqualTo(400);
         assertThat(put.json().get("message").asText()).contains("registration");
         assertThat(admin(database).get(byId(id)).status()).isEqualTo(404);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(StatementServers.DATABASES)
+    void concurrentPutsOfOneIdWithDifferentContentStoreOneAndRefuseTheRest(String database) throws Exception {
+        // PostgreSQL runs two writer threads: the conflict must be found across concurrent transactions too.
+        StatementFixtures f = new StatementFixtures();
+        UUID id = UUID.randomUUID();
+        int count = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String verb = "did-" + i;
+                statuses.add(pool.submit(() -> admin(database).put(byId(id), json(f.statement("learner", verb, "course"))).status()));
+            }
+            List<Integer> results = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                results.add(status.get(30, TimeUnit.SECONDS));
+            }
+
+            assertThat(results).containsOnly(204, 409);
+            assertThat(results).filteredOn(s -> s == 204).hasSize(1);
+            String winner = "did-" + results.indexOf(204);
+            assertThat(admin(database).get(byId(id)).json().get("verb").get("id").asText()).isEqualTo(f.verb(winner));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(StatementServers.DATABASES)
+    void concurrentIdenticalPutsAllGet204AndStoreOneStatement(String database) throws Exception {
+        StatementFixtures f = new StatementFixtures();
+        UUID id = UUID.randomUUID();
+        int count = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                statuses.add(pool.submit(() -> admin(database).put(byId(id), json(f.statement())).status()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(204);
+            }
+
+            assertThat(StatementFixtures.ids(admin(database).get("/statements?" + f.agentParameter("learner")))).containsExactly(id.toString());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
