@@ -3,8 +3,8 @@ package org.pelita.lrs.xapi;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import org.pelita.lrs.xapi.validation.Timestamps;
 
 /** Timestamps the LRS writes (stored, Consistent-Through) and reads as query parameters (since, until). */
 public final class Times {
@@ -22,13 +22,16 @@ public final class Times {
         return time.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** A timestamp query parameter: ISO 8601 with an offset (or Z); 400 naming the parameter otherwise. */
+    /**
+     * A timestamp query parameter, read by the grammar of Timestamps in statements (Data §4.5): ISO 8601 extended or
+     * basic, the offset optional (UTC when missing); 400 naming the parameter otherwise.
+     */
     public static OffsetDateTime parseParameter(String text, String parameter) {
         try {
-            return OffsetDateTime.parse(text.trim()).withOffsetSameInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
+            return Timestamps.parse(text.trim(), parameter, XapiVersion.V2_0_0).withOffsetSameInstant(ZoneOffset.UTC);
+        } catch (InvalidRequestException e) {
             throw new InvalidRequestException("the " + parameter + " parameter '" + text
-                    + "' is not an ISO 8601 timestamp with a time zone, e.g. 2026-11-27T10:15:30.000Z");
+                    + "' is not an ISO 8601 timestamp, e.g. 2026-11-27T10:15:30.000Z");
         }
     }
 }
