@@ -270,6 +270,23 @@ class StatementsQueryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(StatementServers.DATABASES)
+    void sinceAndUntilTakeTimestampsInEveryFormStatementsMayUse(String database) {
+        // The parameters are Timestamps (Communication §2.1.3), the type of Data §4.5: ISO 8601, extended or basic
+        // (XAPI-00123), the time zone recommended but not required, any precision of at least milliseconds.
+        StatementFixtures f = new StatementFixtures();
+        XapiClient admin = admin(database);
+        String id = post(admin, f.statement());
+        String verb = query("verb", f.verb("attempted"));
+
+        for (String past : List.of("2020-05-04T17:00:00Z", "20200504T170000Z", "2020-05-04T17:00:00.123456Z", "2020-05-04T19:00:00+0200",
+                "2020-05-04T17:00:00")) {
+            assertThat(find(admin, verb, query("since", past))).as(past).containsExactly(id);
+            assertThat(find(admin, verb, query("until", past))).as(past).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(StatementServers.DATABASES)
     void resultsComeNewestFirstUnlessAscending(String database) {
         StatementFixtures f = new StatementFixtures();
         XapiClient admin = admin(database);
