@@ -66,6 +66,9 @@ public final class LrsApp {
             config.http.maxRequestSize = maxBodyBytes;
             config.http.generateEtags = false;
             config.startup.showJavalinBanner = false;
+            // Every response names a version (1.0.3 Communication §3.3.s3.b1), also those no resource handler writes
+            // (unknown paths and methods, preflights); dispatch replaces it with the version the request asked for.
+            config.routes.before(BASE + "/*", ctx -> ctx.header("X-Experience-API-Version", defaultVersion.number()));
             config.routes.get("/health", ctx -> {
                 boolean up = healthy.getAsBoolean();
                 ctx.status(up ? 200 : 503).contentType("application/json").result(up ? "{\"status\":\"up\"}" : "{\"status\":\"down\"}");
