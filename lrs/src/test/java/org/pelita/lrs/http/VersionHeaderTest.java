@@ -132,4 +132,19 @@ class VersionHeaderTest {
         assertThat(admin(database, "1.0.3").get(byId(current)).json().get("version").asText()).isEqualTo("2.0.0");
         assertThat(SERVERS.on(database).client(TestLrs.ADMIN, "1.0.3").get(byId(current)).status()).isEqualTo(200);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(StatementServers.DATABASES)
+    void responsesToRequestsNoResourceServesNameTheVersionToo(String database) {
+        // §3.3.s3.b1: the LRS MUST include the header in every response, not only in those of its resources.
+        XapiClient admin = admin(database, "2.0.0");
+
+        List<XapiClient.Response> responses = List.of(admin.delete("/statements"), admin.send("PATCH", "/statements", null, null),
+                admin.get("/statement"), admin.send("OPTIONS", "/statements", null, null));
+
+        assertThat(responses).extracting(XapiClient.Response::status).containsExactly(404, 404, 404, 204);
+        for (XapiClient.Response response : responses) {
+            assertThat(response.header(VERSION)).as(response.toString()).isEqualTo("2.0.0");
+        }
+    }
 }
