@@ -34,7 +34,8 @@ class StatementsAuthTest {
             .credential("mine", "statements/write statements/read/mine")
             .credential("other-mine", "statements/write statements/read/mine")
             .credential("all-read", "all/read")
-            .credential("package", "statements/write", PREFIX));
+            .credential("package", "statements/write", PREFIX)
+            .credential("documents", "state profile define"));
 
     @AfterAll
     static void stop() {
@@ -247,5 +248,18 @@ class StatementsAuthTest {
         assertThat(as(database, "package").put(profile, "{}").status()).isEqualTo(403);
         assertThat(admin(database).get(state).status()).isEqualTo(404);
         assertThat(admin(database).get(profile).status()).isEqualTo(404);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(StatementServers.DATABASES)
+    void theDocumentAndDefinitionScopesGiveNoAccessToStatements(String database) {
+        StatementFixtures f = new StatementFixtures();
+        String id = posted(admin(database).post("/statements", json(f.statement()))).get(0);
+        UUID attempted = UUID.randomUUID();
+
+        assertThat(as(database, "documents").get(byId(id)).status()).isEqualTo(403);
+        assertThat(as(database, "documents").get("/statements").status()).isEqualTo(403);
+        assertThat(as(database, "documents").put(byId(attempted), json(f.statement())).status()).isEqualTo(403);
+        assertNotStored(database, attempted);
     }
 }

@@ -31,19 +31,13 @@ class StatementsFormatTest {
         return SERVERS.on(database).admin();
     }
 
-    /** A statement with names, displays and definitions in three languages, an instructor and a parent activity. */
+    /**
+     * The fixture http/statements/multilingual.json: names, displays and definitions in up to three languages, an
+     * instructor and a parent activity; the course's English name replaced by {@code courseName}.
+     */
     private static ObjectNode rich(StatementFixtures f, String courseName) {
-        ObjectNode statement = f.statement();
-        ((ObjectNode) statement.get("actor")).put("name", "Ada");
-        ((ObjectNode) statement.get("verb")).putObject("display").put("en-US", "attempted").put("fr-FR", "a essayé").put("de", "versuchte");
-        ObjectNode definition = ((ObjectNode) statement.get("object")).putObject("definition");
-        definition.putObject("name").put("en-US", courseName).put("fr-FR", "Cours").put("de", "Kurs");
-        definition.putObject("description").put("en-US", "A course").put("fr-FR", "Un cours");
-        definition.put("type", "http://adlnet.gov/expapi/activities/course");
-        ObjectNode context = statement.putObject("context");
-        context.set("instructor", f.agent("teacher").put("name", "Grace"));
-        context.putObject("contextActivities").putArray("parent").addObject().put("objectType", "Activity").put("id", f.activity("programme"))
-                .putObject("definition").putObject("name").put("en-US", "Programme").put("fr-FR", "Programme");
+        ObjectNode statement = f.file("multilingual.json");
+        ((ObjectNode) statement.at("/object/definition/name")).put("en-US", courseName);
         return statement;
     }
 
