@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.pelita.lrs.testing.XapiClient;
 import org.pelita.lrs.xapi.Json;
 
@@ -109,7 +110,7 @@ final class StatementMultipart {
             throw new AssertionError("no closing boundary");
         }
         List<Part> parts = new ArrayList<>();
-        String[] pieces = body.substring(0, end).split(java.util.regex.Pattern.quote(delimiter), -1);
+        String[] pieces = body.substring(0, end).split(Pattern.quote(delimiter), -1);
         for (int i = 1; i < pieces.length; i++) {
             String piece = pieces[i].substring(CRLF.length());
             int blank = piece.indexOf(CRLF + CRLF);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.pelita.lrs.http.StatementFixtures.array;
 import static org.pelita.lrs.http.StatementFixtures.byId;
 import static org.pelita.lrs.http.StatementFixtures.json;
-import static org.pelita.lrs.http.StatementFixtures.posted;
 import static org.pelita.lrs.http.StatementMultipart.CONTENT_TYPE;
 import static org.pelita.lrs.http.StatementMultipart.attachment;
 import static org.pelita.lrs.http.StatementMultipart.body;
@@ -12,9 +11,11 @@ import static org.pelita.lrs.http.StatementMultipart.part;
 import static org.pelita.lrs.testing.XapiClient.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,9 +43,9 @@ class StatementsAttachmentsTest {
     }
 
     private static ObjectNode withAttachments(ObjectNode statement, ObjectNode... attachments) {
+        ArrayNode list = statement.has("attachments") ? (ArrayNode) statement.get("attachments") : statement.putArray("attachments");
         for (ObjectNode attachment : attachments) {
-            (statement.has("attachments") ? (com.fasterxml.jackson.databind.node.ArrayNode) statement.get("attachments")
-                    : statement.putArray("attachments")).add(attachment);
+            list.add(attachment);
         }
         return statement;
     }
@@ -221,9 +222,9 @@ class StatementsAttachmentsTest {
         // Content-Transfer-Encoding: binary.
         StatementFixtures f = new StatementFixtures();
         StatementMultipart.Part data = part("text/plain", "data");
-        StatementMultipart.Part noHash = new StatementMultipart.Part(java.util.Map.of("Content-Type", "text/plain",
+        StatementMultipart.Part noHash = new StatementMultipart.Part(Map.of("Content-Type", "text/plain",
                 "Content-Transfer-Encoding", "binary"), data.content());
-        StatementMultipart.Part base64 = new StatementMultipart.Part(java.util.Map.of("Content-Type", "text/plain",
+        StatementMultipart.Part base64 = new StatementMultipart.Part(Map.of("Content-Type", "text/plain",
                 "Content-Transfer-Encoding", "base64", "X-Experience-API-Hash", data.header("X-Experience-API-Hash")), data.content());
 
         for (StatementMultipart.Part bad : List.of(noHash, base64)) {

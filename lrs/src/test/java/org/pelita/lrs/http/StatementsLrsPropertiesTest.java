@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,7 @@ import org.pelita.lrs.xapi.Json;
  */
 class StatementsLrsPropertiesTest {
     private static final String WRITER = "properties-writer";
-    private static final StatementServers SERVERS = new StatementServers(java.util.Map.of(),
+    private static final StatementServers SERVERS = new StatementServers(Map.of(),
             lrs -> lrs.credential(WRITER, "statements/write statements/read"));
 
     @AfterAll

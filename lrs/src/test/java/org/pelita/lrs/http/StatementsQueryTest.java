@@ -9,7 +9,10 @@ import static org.pelita.lrs.testing.XapiClient.query;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -264,7 +267,7 @@ class StatementsQueryTest {
         assertThat(find(admin, verb, query("since", first.minusNanos(1_000_000).toString()), query("until", last.toString())))
                 .containsExactlyInAnyOrderElementsOf(stored.keySet());
         // Another time zone names the same instant.
-        assertThat(find(admin, verb, query("since", first.minusNanos(1_000_000).withOffsetSameInstant(java.time.ZoneOffset.ofHours(-5)).toString())))
+        assertThat(find(admin, verb, query("since", first.minusNanos(1_000_000).withOffsetSameInstant(ZoneOffset.ofHours(-5)).toString())))
                 .containsExactlyInAnyOrderElementsOf(stored.keySet());
     }
 
@@ -301,10 +304,10 @@ class StatementsQueryTest {
 
         List<String> newestFirst = StatementFixtures.ids(descending);
         assertThat(newestFirst).containsExactlyInAnyOrderElementsOf(posted);
-        assertThat(storedTimes(descending)).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(storedTimes(descending)).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(storedTimes(ascending)).isSorted();
         List<String> oldestFirst = new ArrayList<>(newestFirst);
-        java.util.Collections.reverse(oldestFirst);
+        Collections.reverse(oldestFirst);
         assertThat(StatementFixtures.ids(ascending)).containsExactlyElementsOf(oldestFirst);
         assertThat(StatementFixtures.ids(admin.get("/statements?" + verb + "&ascending=false"))).containsExactlyElementsOf(newestFirst);
     }
