@@ -186,4 +186,25 @@ class StatementsPagingTest {
 
         assertThat(get.status()).isEqualTo(400);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(StatementServers.DATABASES)
+    void aPageHoldsAtMostTheServersMaximumWhateverTheLimitAsked(String database) {
+        // limit 0 means "the maximum the server will allow" (Communication §2.1.3); this LRS allows 500 (docs/lrs.md).
+        TestLrs lrs = SERVERS.on(database);
+        StatementFixtures f = new StatementFixtures();
+        List<String> batch = new ArrayList<>();
+        for (int i = 0; i < 501; i++) {
+            batch.add(json(f.statement("learner-" + (i % 7), "did", "step-" + i)));
+        }
+        assertThat(lrs.admin().post("/statements", "[" + String.join(",", batch) + "]").status()).isEqualTo(200);
+        String verb = query("verb", f.verb("did"));
+
+        for (String limit : List.of("0", "1000")) {
+            List<List<String>> pages = pages(lrs, TestLrs.ADMIN, verb + "&limit=" + limit, () -> { });
+            assertThat(pages).extracting(List::size).as("limit=" + limit).containsExactly(500, 1);
+            assertThat(pages.stream().flatMap(List::stream).distinct()).hasSize(501);
+        }
+        assertThat(StatementFixtures.ids(lrs.admin().get("/statements?" + verb))).as("default").hasSize(100);
+    }
 }

@@ -150,6 +150,21 @@ class StatementsQueryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(StatementServers.DATABASES)
+    void anIdentifiedGroupAsAgentMatchesStatementsOfThatGroup(String database) {
+        StatementFixtures f = new StatementFixtures();
+        ObjectNode team = f.agent("team").put("objectType", "Group");
+        team.putArray("member").add(f.agent("x"));
+        ObjectNode byTeam = f.statement();
+        byTeam.set("actor", team);
+        String id = post(admin(database), byTeam);
+        post(admin(database), f.statement("x", "attempted", "course"));
+
+        String group = "{\"objectType\":\"Group\",\"mbox\":\"" + f.mbox("team") + "\"}";
+        assertThat(find(admin(database), query("agent", group))).containsExactly(id);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(StatementServers.DATABASES)
     void agentIsMatchedByItsIdentifierNotItsName(String database) {
         StatementFixtures f = new StatementFixtures();
         ObjectNode named = f.statement();
