@@ -3,12 +3,16 @@ package org.pelita.lrs.xapi;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import org.pelita.lrs.xapi.validation.Timestamps;
 
 /** Timestamps the LRS writes (stored, Consistent-Through) and reads as query parameters (since, until). */
 public final class Times {
     private static final DateTimeFormatter MILLIS_UTC = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
+    private static final DateTimeFormatter PRECISE_UTC = new DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd'T'HH:mm:ss")
+            .appendFraction(ChronoField.NANO_OF_SECOND, 3, 9, true).appendLiteral('Z').toFormatter();
 
     private Times() {
     }
@@ -16,6 +20,11 @@ public final class Times {
     /** ISO 8601 in UTC with milliseconds, the precision the LRS stores. */
     public static String format(OffsetDateTime time) {
         return MILLIS_UTC.format(time.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    /** ISO 8601 in UTC with at least milliseconds and as many more digits as the time has (a statement's timestamp). */
+    public static String formatPrecise(OffsetDateTime time) {
+        return PRECISE_UTC.format(time.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     public static OffsetDateTime truncate(OffsetDateTime time) {

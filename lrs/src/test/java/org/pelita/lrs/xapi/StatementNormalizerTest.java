@@ -28,10 +28,18 @@ class StatementNormalizerTest {
     }
 
     @Test
-    void aGivenTimestampAndVersionAreKept() {
+    void aGivenVersionIsKeptAndTheTimestampBecomesTheSameInstantInUtc() {
         JsonNode s = normalize("{\"timestamp\":\"2025-01-01T12:00:00+07:00\",\"version\":\"1.0.3\"}", XapiVersion.V1_0_3);
-        assertThat(s.get("timestamp").asText()).isEqualTo("2025-01-01T12:00:00+07:00");
+        assertThat(s.get("timestamp").asText()).isEqualTo("2025-01-01T05:00:00.000Z");
         assertThat(s.get("version").asText()).isEqualTo("1.0.3");
+    }
+
+    @Test
+    void timestampsKeepTheirPrecisionAndSubStatementTimestampsAreInUtcToo() {
+        JsonNode s = normalize("{\"timestamp\":\"20250101T120000.123456-0130\",\"object\":{\"objectType\":\"SubStatement\","
+                + "\"timestamp\":\"2025-01-01T12:00:00.5+01:00\"}}", XapiVersion.V2_0_0);
+        assertThat(s.get("timestamp").asText()).isEqualTo("2025-01-01T13:30:00.123456Z");
+        assertThat(s.at("/object/timestamp").asText()).isEqualTo("2025-01-01T11:00:00.500Z");
     }
 
     @Test
