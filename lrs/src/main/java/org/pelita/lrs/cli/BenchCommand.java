@@ -1,17 +1,21 @@
 package org.pelita.lrs.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.pelita.lrs.Lrs;
 import org.pelita.lrs.auth.SecretHasher;
 import org.pelita.lrs.bench.LoadBench;
 import org.pelita.lrs.config.ConfigLoader;
 import org.pelita.lrs.config.LrsConfig;
 import org.pelita.lrs.store.CredentialStore;
+import org.pelita.lrs.store.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,41 +65,76 @@ public final class BenchCommand implements Callable<Integer> {
         System.setProperty("pelita.log.format", "text");
         System.setProperty("pelita.log.access", "WARN");
         PrintWriter out = spec.commandLine().getOut();
-        String url = db != null ? db : "jdbc:h2:file:" + Files.createTempDirectory("pelita-bench-").resolve("lrs");
+        Path folder = db != null ? null : Files.createTempDirectory("pelita-bench-");
+        String url = db != null ? db : "jdbc:h2:file:" + folder.resolve("lrs");
         LrsConfig config = ConfigLoader.load(Optional.empty(), Map.of(),
                 Map.of("db", url, "port", "0", "host", "127.0.0.1"));
-        try (Lrs lrs = Lrs.start(config)) {
-            new CredentialStore(lrs.database()).create("bench", new SecretHasher(4).hash("bench-secret"), "all", Optional.empty(), Optional.empty());
-            LoadBench bench = new LoadBench("127.0.0.1", lrs.port(), "bench", "bench-secret", out);
-            out.printf("LRS on %s; %d cores; %s %s; %d clients; %ds phases; batches of %d; GET pages of %d%n",
-                    config.isH2() ? "H2" : "PostgreSQL", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                    System.getProperty("java.version"), clients, seconds, batch, limit);
-            bench.post("warm-up", clients, 1, Duration.ofSeconds(Math.max(1, warmup / 2)));
-            bench.post("warm-up", clients, batch, Duration.ofSeconds(Math.max(1, warmup / 2)));
-            bench.queries(clients, 50, limit);
-            measure(bench, out, "empty store");
-            if (fill > 0) {
-                LoadBench.Result filled = bench.fill(clients, batch, fill);
-                out.printf("filled to %,d statements in %.0f s (%,.0f statements/s)%n", filled.statements(),
-                        filled.elapsed().toMillis() / 1000.0, filled.statementsPerSecond());
-                measure(bench, out, String.format("%,d statements", filled.statements()));
-            }
-            if (plans) {
-                for (var filter : LoadBench.filters().entrySet()) {
-                    Map<String, java.util.List<String>> parameters = new java.util.LinkedHashMap<>();
-                    parameters.put("limit", java.util.List.of(String.valueOf(limit)));
-                    for (String pair : filter.getValue().apply(7).split("&")) {
-                        if (!pair.isEmpty()) {
-                            String[] kv = pair.split("=", 2);
-                            parameters.put(kv[0], java.util.List.of(java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8)));
-                        }
-                    }
-                    out.println("-- plan: " + filter.getKey());
-                    out.println(lrs.explain(parameters));
+        try {
+            try (Lrs lrs = Lrs.start(config)) {
+                run(lrs, config, out);
+                if (folder != null) {
+                    out.printf("H2 database file: %,d MB while the LRS runs%n", size(folder) / 1_000_000);
                 }
+            }
+            if (folder != null) {
+                long started = System.nanoTime();
+                Database.compact(config);
+                out.printf("H2 database file: %,d MB after `compact` (%.0f s)%n", size(folder) / 1_000_000, (System.nanoTime() - started) / 1e9);
+            }
+        } finally {
+            if (folder != null) {
+                delete(folder);
             }
         }
         return 0;
+    }
+
+    private void run(Lrs lrs, LrsConfig config, PrintWriter out) throws Exception {
+        new CredentialStore(lrs.database()).create("bench", new SecretHasher(4).hash("bench-secret"), "all", Optional.empty(), Optional.empty());
+        LoadBench bench = new LoadBench("127.0.0.1", lrs.port(), "bench", "bench-secret", out);
+        out.printf("LRS on %s; %d cores; %s %s; %d clients; %ds phases; batches of %d; GET pages of %d%n",
+                config.isH2() ? "H2" : "PostgreSQL", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), clients, seconds, batch, limit);
+        bench.post("warm-up", clients, 1, Duration.ofSeconds(Math.max(1, warmup / 2)));
+        bench.post("warm-up", clients, batch, Duration.ofSeconds(Math.max(1, warmup / 2)));
+        bench.queries(clients, 50, limit);
+        measure(bench, out, "empty store");
+        if (fill > 0) {
+            LoadBench.Result filled = bench.fill(clients, batch, fill);
+            out.printf("filled to %,d statements in %.0f s (%,.0f statements/s)%n", filled.statements(),
+                    filled.elapsed().toMillis() / 1000.0, filled.statementsPerSecond());
+            measure(bench, out, String.format("%,d statements", filled.statements()));
+        }
+        if (plans) {
+            for (var filter : LoadBench.filters().entrySet()) {
+                Map<String, java.util.List<String>> parameters = new java.util.LinkedHashMap<>();
+                parameters.put("limit", java.util.List.of(String.valueOf(limit)));
+                for (String pair : filter.getValue().apply(7).split("&")) {
+                    if (!pair.isEmpty()) {
+                        String[] kv = pair.split("=", 2);
+                        parameters.put(kv[0], java.util.List.of(java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8)));
+                    }
+                }
+                out.println("-- plan: " + filter.getKey());
+                out.println(lrs.explain(parameters));
+            }
+        }
+        lrs.database().sizeOnDisk().ifPresent(bytes -> out.printf("PostgreSQL database size: %,d MB%n", bytes / 1_000_000));
+    }
+
+    private static long size(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    /** The temporary database goes when the bench ends: a million statements take gigabytes. */
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
     }
 
     private void measure(LoadBench bench, PrintWriter out, String store) throws InterruptedException {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "pelita-lrs", mixinStandardHelpOptions = true, versionProvider = PelitaLrs.Version.class,
         description = {"An xAPI 1.0.3 and 2.0.0 Learning Record Store.",
                 "Settings come from defaults, a YAML file (--config, or ./lrs.yaml), PELITA_LRS_* environment variables and flags, later ones winning."},
-        subcommands = {CredentialsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CredentialsCommand.class, CompactCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class PelitaLrs implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "<file>", description = "YAML settings file (default: ./lrs.yaml if present).")
     Path config;

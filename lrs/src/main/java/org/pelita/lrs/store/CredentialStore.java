@@ -11,9 +11,11 @@ import org.jooq.Record;
 
 /** API credentials: created, listed, revoked; looked up by key on every request. */
 public final class CredentialStore {
+    private final Database database;
     private final DSLContext sql;
 
     public CredentialStore(Database database) {
+        this.database = database;
         this.sql = database.sql();
     }
 
@@ -31,7 +33,7 @@ public final class CredentialStore {
 
     /** Stores a credential; false if the key is taken. */
     public boolean create(String key, String secretHash, String scopes, Optional<String> activityPrefix, Optional<String> label) {
-        return sql.insertInto(CREDENTIAL)
+        return database.write(tx -> tx.dsl().insertInto(CREDENTIAL)
                 .set(CREDENTIAL.API_KEY, key)
                 .set(CREDENTIAL.SECRET_HASH, secretHash)
                 .set(CREDENTIAL.SCOPES, scopes)
@@ -41,13 +43,13 @@ public final class CredentialStore {
                 // Name the key: H2 has no ON CONFLICT, and jOOQ's MERGE emulation of a bare "ignore duplicates"
                 // matches on the primary key (id), so a taken api_key failed instead of being ignored.
                 .onConflict(CREDENTIAL.API_KEY).doNothing()
-                .execute() == 1;
+                .execute() == 1);
     }
 
     /** Revokes a credential; false if there is no such live key. */
     public boolean revoke(String key) {
-        return sql.update(CREDENTIAL).set(CREDENTIAL.REVOKED, OffsetDateTime.now(ZoneOffset.UTC))
-                .where(CREDENTIAL.API_KEY.eq(key), CREDENTIAL.REVOKED.isNull()).execute() == 1;
+        return database.write(tx -> tx.dsl().update(CREDENTIAL).set(CREDENTIAL.REVOKED, OffsetDateTime.now(ZoneOffset.UTC))
+                .where(CREDENTIAL.API_KEY.eq(key), CREDENTIAL.REVOKED.isNull()).execute() == 1);
     }
 
     private static StoredCredential map(Record r) {

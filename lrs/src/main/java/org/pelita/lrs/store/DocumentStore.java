@@ -16,9 +16,11 @@ import org.jooq.exception.IntegrityConstraintViolationException;
  * the primary key), so a conditional write (If-Match) and a merge (POST) see the document they change.
  */
 public final class DocumentStore {
+    private final Database database;
     private final DSLContext sql;
 
     public DocumentStore(Database database) {
+        this.database = database;
         this.sql = database.sql();
     }
 
@@ -58,7 +60,7 @@ public final class DocumentStore {
 
     private Optional<StoredDocument> changeOnce(DocumentScope scope, String documentId,
                                                 Function<Optional<StoredDocument>, Optional<StoredDocument>> change) {
-        return sql.transactionResult(tx -> {
+        return database.write(tx -> {
             DSLContext t = tx.dsl();
             Optional<StoredDocument> current = get(t, scope, documentId, true);
             Optional<StoredDocument> next = change.apply(current);
@@ -86,6 +88,7 @@ public final class DocumentStore {
 
     /** Deletes every document of the scope (DELETE without an id), optionally only those updated after since. */
     public int deleteAll(DocumentScope scope) {
-        return sql.deleteFrom(DOCUMENT).where(DOCUMENT.KIND.eq(scope.kind()), DOCUMENT.SCOPE_KEY.eq(scope.key())).execute();
+        return database.write(tx -> tx.dsl().deleteFrom(DOCUMENT)
+                .where(DOCUMENT.KIND.eq(scope.kind()), DOCUMENT.SCOPE_KEY.eq(scope.key())).execute());
     }
 }

@@ -54,6 +54,7 @@ public final class StatementWriter implements AutoCloseable {
                               CompletableFuture<WriteOutcome> done) {
     }
 
+    private final Database database;
     private final DSLContext sql;
     private final BlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -83,6 +84,7 @@ public final class StatementWriter implements AutoCloseable {
      */
     public StatementWriter(Database database, int writers, BinaryOperator<String> definitionMerger,
                            java.util.function.Function<String, BodyKeys> keysOf) {
+        this.database = database;
         this.sql = database.sql();
         this.definitionMerger = definitionMerger;
         this.keysOf = keysOf;
@@ -176,7 +178,7 @@ public final class StatementWriter implements AutoCloseable {
     /** The activity caches learn what a transaction wrote only once it committed: a rolled-back write must be redone. */
     private Map<Submission, WriteOutcome> attempt(List<Submission> batch) {
         ActivityUpdates updates = new ActivityUpdates(new HashMap<>(), new HashMap<>());
-        Map<Submission, WriteOutcome> outcomes = sql.transactionResult(tx -> write(tx.dsl(), batch, updates));
+        Map<Submission, WriteOutcome> outcomes = database.write(tx -> write(tx.dsl(), batch, updates));
         lastReceived.putAll(updates.received());
         activityCache.putAll(updates.canonical());
         return outcomes;

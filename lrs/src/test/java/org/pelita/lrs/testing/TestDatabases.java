@@ -1,12 +1,16 @@
 package org.pelita.lrs.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -56,8 +60,12 @@ public final class TestDatabases {
         return SERVER.substring(0, slash + 1) + name + (query >= 0 ? SERVER.substring(query) : "");
     }
 
-    /** Drops a database made by {@link #postgres()} (H2 folders are left to the temporary directory). */
+    /** Drops a database made by {@link #postgres()}, or deletes the folder of one made by {@link #h2()}. */
     public static void drop(String url) {
+        if (url.startsWith("jdbc:h2:file:")) {
+            deleteH2Folder(Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0]).getParent());
+            return;
+        }
         if (!url.startsWith("jdbc:postgresql:")) {
             return;
         }
@@ -66,6 +74,17 @@ public final class TestDatabases {
             c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop the test database " + name, e);
+        }
+    }
+
+    private static void deleteH2Folder(Path folder) {
+        if (folder == null || !folder.getFileName().toString().startsWith("pelita-lrs-test-")) {
+            return; // only what h2() made
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the test database folder " + folder, e);
         }
     }
 }

@@ -46,6 +46,16 @@ public final class TestLrs implements AutoCloseable {
         return new TestLrs("postgres".equals(database) ? TestDatabases.postgres() : TestDatabases.h2(), settings);
     }
 
+    /** An LRS on an existing database, which {@link #close()} then drops. */
+    public static TestLrs at(String url) {
+        return new TestLrs(url, Map.of());
+    }
+
+    /** Stops the server and leaves its database as it is (for tests that reopen it). */
+    public void stop() {
+        lrs.close();
+    }
+
     public String databaseUrl() {
         return url;
     }
