@@ -26,7 +26,7 @@ import org.pelita.lrs.testing.TestDatabases;
 
 /**
  * The database as the LRS opens it. Durability first: an acknowledged statement must survive a crash, so every H2 write
- * ends with a CHECKPOINT (a commit alone waits for the background writer, up to a second) and PostgreSQL commits synchronously
+ * ends with a CHECKPOINT SYNC (a commit alone waits for the background writer, up to a second) and PostgreSQL commits synchronously
  * (synchronous_commit off acknowledges commits before their WAL is on disk). A test here fails if either is traded for
  * speed. Then: a write the database cannot complete fails with a typed exception and leaves nothing behind.
  */
@@ -45,7 +45,7 @@ class DatabaseTest {
         assertThat(info(db, "WRITE_DELAY")).isEqualTo(String.valueOf(Database.H2_WRITE_DELAY_MS));
     }
 
-    /** Without the CHECKPOINT in write, the change would reach the file only when the background writer next runs. */
+    /** Without the CHECKPOINT SYNC in write, the change would reach the file only when the background writer next runs. */
     @Test
     void anH2WriteIsInTheFileWhenItReturns() {
         StoreFixture db = DATABASES.get("h2");
