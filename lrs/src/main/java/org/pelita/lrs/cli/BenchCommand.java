@@ -54,6 +54,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--get-clients", defaultValue = "2", description = "Concurrent clients for the GET phases (default ${DEFAULT-VALUE}).")
     int getClients;
 
+    @Option(names = "--vacuum", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "PostgreSQL: VACUUM ANALYZE after the fill, as autovacuum would (default ${DEFAULT-VALUE}; --no-vacuum measures right after the load).")
+    boolean vacuum;
+
     @Option(names = "--plans", description = "Print the database's query plan of each filtered GET (after the last phase).")
     boolean plans;
 
@@ -103,6 +107,11 @@ public final class BenchCommand implements Callable<Integer> {
             LoadBench.Result filled = bench.fill(clients, batch, fill);
             out.printf("filled to %,d statements in %.0f s (%,.0f statements/s)%n", filled.statements(),
                     filled.elapsed().toMillis() / 1000.0, filled.statementsPerSecond());
+            if (vacuum && !config.isH2()) {
+                long started = System.nanoTime();
+                lrs.database().vacuum();
+                out.printf("VACUUM ANALYZE after the fill (as autovacuum would, later): %.0f s%n", (System.nanoTime() - started) / 1e9);
+            }
             measure(bench, out, String.format("%,d statements", filled.statements()));
         }
         if (plans) {
