@@ -81,6 +81,7 @@ public final class LrsProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+        deleteLog();
     }
 
     @Override
@@ -88,6 +89,15 @@ public final class LrsProcess implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
+        }
+        deleteLog();
+    }
+
+    private void deleteLog() {
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            // a leftover log in the temporary folder is harmless
         }
     }
 }
