@@ -118,7 +118,9 @@
           flush();
         });
       }, function () {
+        // Offline, or an LRS that refuses this origin (CORS): the browser does not say which. Noted once per outage.
         busy = false;
+        if (lastStatus !== -1) failures.add({ kind: 'network', online: w.navigator.onLine, waiting: items.length });
         lastStatus = -1;
         later();
       });

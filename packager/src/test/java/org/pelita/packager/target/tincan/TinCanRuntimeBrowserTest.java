@@ -178,6 +178,7 @@ class TinCanRuntimeBrowserTest {
             assertThat(learner.step()).isEqualTo("summary");
             assertThat(learner.text("[data-summary-status]")).isEqualTo("You have completed this module. You can now close it.");
             assertThat(learner.pending()).isEqualTo(17);
+            assertThat(learner.failures()).extracting(f -> f.get("kind")).containsExactly("network");
             learner.leave(); // the tab is closed while the LRS is unreachable: terminated is queued too
             Thread.sleep(300); // the keepalive request sent on leaving fails before the LRS is back
         } finally {
