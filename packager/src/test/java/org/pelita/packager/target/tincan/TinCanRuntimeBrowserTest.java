@@ -205,21 +205,10 @@ class TinCanRuntimeBrowserTest {
         String registration = UUID.randomUUID().toString();
         Learner learner = launch("/pkg/index.html", registration, actor("learner-4"), Map.of());
         learner.awaitDelivered();
-        // While no page of this launch runs (the package without launch parameters tracks nothing), two statements are
-        // put in its queue: one the LRS must refuse (400: a verb id that is no IRI), one valid.
-        driver.get(server.url("/pkg/index.html"));
+        // Two statements wait in the queue: one the LRS must refuse (400: a verb id that is no IRI), one valid.
         String bad = UUID.randomUUID().toString();
         String good = UUID.randomUUID().toString();
-        ((JavascriptExecutor) driver).executeScript(
-                "var key = Object.keys(localStorage).filter(function (k) { return k.indexOf('pelita-xapi:') === 0 && k.indexOf(arguments[0]) > 0; })[0]"
-                        + " || 'pelita-xapi:' + JSON.stringify([arguments[1], {homePage: 'https://lms.example.org', name: 'learner-4'}, arguments[0]]);"
-                        + "var base = {actor: {objectType: 'Agent', account: {homePage: 'https://lms.example.org', name: 'learner-4'}},"
-                        + " object: {objectType: 'Activity', id: arguments[4]}, context: {registration: arguments[0]}};"
-                        + "var s1 = JSON.parse(JSON.stringify(base)); s1.id = arguments[2]; s1.verb = {id: 'not an iri'};"
-                        + "var s2 = JSON.parse(JSON.stringify(base)); s2.id = arguments[3]; s2.verb = {id: 'http://adlnet.gov/expapi/verbs/experienced'};"
-                        + "var queue = JSON.parse(localStorage.getItem(key) || '[]'); queue.push(s1, s2);"
-                        + "localStorage.setItem(key, JSON.stringify(queue));",
-                registration, lrs.endpoint(), bad, good, MODULE_IRI);
+        enqueue(registration, "learner-4", statement(bad, "not an iri", registration), statement(good, VERBS + "experienced", registration));
         learner = launch("/pkg/index.html", registration, actor("learner-4"), Map.of());
         learner.awaitDelivered();
         List<JsonNode> statements = awaitStatements(registration, 4);
@@ -230,6 +219,24 @@ class TinCanRuntimeBrowserTest {
             assertThat(f.get("status")).isEqualTo(400L);
             assertThat(f.get("id")).isEqualTo(bad);
         });
+    }
+
+    @Test
+    void aStatementSentAgainAfterItsAnswerWasLostIsStoredOnce() throws Exception {
+        String registration = UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
+        String statement = statement(id, VERBS + "experienced", registration);
+        launch("/pkg/index.html", registration, actor("learner-7"), Map.of()).awaitDelivered();
+        enqueue(registration, "learner-7", statement);
+        launch("/pkg/index.html", registration, actor("learner-7"), Map.of()).awaitDelivered();
+        // The LRS stored it, but as far as the browser knows the answer never came: it is still in the queue.
+        enqueue(registration, "learner-7", statement);
+        Learner learner = launch("/pkg/index.html", registration, actor("learner-7"), Map.of());
+        learner.awaitDelivered();
+        List<JsonNode> statements = awaitStatements(registration, 6);
+        assertThat(statements).filteredOn(s -> s.get("id").asText().equals(id)).hasSize(1);
+        assertThat(verbCounts(statements)).isEqualTo(Map.of("initialized", 3L, "experienced", 1L, "terminated", 2L));
+        assertThat(learner.failures()).isEmpty();
     }
 
     @Test
@@ -294,6 +301,27 @@ class TinCanRuntimeBrowserTest {
     }
 
     // ---- helpers --------------------------------------------------------------------------------
+
+    /** A statement about the module as JSON, as the runtime would have queued it. */
+    private static String statement(String id, String verb, String registration) {
+        return "{\"id\":\"" + id + "\",\"actor\":{\"objectType\":\"Agent\",\"account\":{\"homePage\":\"https://lms.example.org\","
+                + "\"name\":\"learner\"}},\"verb\":{\"id\":\"" + verb + "\"},\"object\":{\"objectType\":\"Activity\",\"id\":\""
+                + MODULE_IRI + "\"},\"context\":{\"registration\":\"" + registration + "\"},\"timestamp\":\"2026-01-01T00:00:00.000Z\"}";
+    }
+
+    /**
+     * Adds statements to the stored queue of a launch (endpoint, account name, registration) while no page of it runs:
+     * from the package opened without launch parameters, which tracks nothing.
+     */
+    private static void enqueue(String registration, String accountName, String... statements) {
+        driver.get(server.url("/pkg/index.html"));
+        ((JavascriptExecutor) driver).executeScript(
+                "var key = 'pelita-xapi:' + JSON.stringify([arguments[0], {homePage: 'https://lms.example.org', name: arguments[1]}, arguments[2]]);"
+                        + "var queue = JSON.parse(localStorage.getItem(key) || '[]');"
+                        + "arguments[3].forEach(function (s) { queue.push(JSON.parse(s)); });"
+                        + "localStorage.setItem(key, JSON.stringify(queue));",
+                lrs.endpoint(), accountName, registration, List.of(statements));
+    }
 
     private static String actor(String name) {
         return "{\"account\":{\"homePage\":\"https://lms.example.org\",\"name\":\"" + name + "\"}}";
