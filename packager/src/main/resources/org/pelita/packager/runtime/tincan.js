@@ -3,7 +3,7 @@
    localStorage, per LRS, learner, registration and activity (see docs/xapi-profile.md for why not the State API). */
 (function (w) {
   'use strict';
-  var X = w.PelitaXapi, failures = X.failures(), tracker = null, queue = null, key = '', saved = {};
+  var X = w.PelitaXapi, failures = X.failures(), tracker = null, queue = null, key = '', saved = {}, unsaved = false;
 
   function first(v) { return Array.isArray(v) ? v[0] : v; }
 
@@ -33,9 +33,20 @@
     try {
       w.localStorage.setItem(key, JSON.stringify(saved));
     } catch (e) {
-      if (!saved.unsaved) failures.add({ kind: 'storage', message: String(e && e.name || e) });
-      saved.unsaved = 1;
+      if (!unsaved) failures.add({ kind: 'storage', message: String(e && e.name || e) });
+      unsaved = true;
     }
+  }
+
+  /* Tracking must never break the module: an error is recorded as a failure, never thrown to pelita.js. */
+  function safe(fn) {
+    return function () {
+      try {
+        return fn.apply(null, arguments);
+      } catch (e) {
+        failures.add({ kind: 'runtime', message: String(e && e.message || e) });
+      }
+    };
   }
 
   function launch() {
@@ -74,26 +85,26 @@
         return { tracked: false };
       }
     },
-    saveState: function (json, location) {
+    saveState: safe(function (json, location) {
       saved.state = json;
       saved.location = location;
       write();
-    },
-    progress: function (status, score) {
+    }),
+    progress: safe(function (status, score) {
       tracker.progress(status, score);
       saved.status = status;
       saved.score = score;
       write();
-    },
-    step: function (key, language) { tracker.step(key, language); },
-    answer: function (a) { tracker.answer(a); },
-    result: function (r) { tracker.result(r); },
-    language: function (tag) { tracker.language(tag); },
-    commit: function () { tracker.flush(); },
-    finish: function () {
+    }),
+    step: safe(function (key, language) { tracker.step(key, language); }),
+    answer: safe(function (a) { tracker.answer(a); }),
+    result: safe(function (r) { tracker.result(r); }),
+    language: safe(function (tag) { tracker.language(tag); }),
+    commit: safe(function () { tracker.flush(); }),
+    finish: safe(function () {
       tracker.terminated();
       queue.leave();
-    },
+    }),
     failures: function () { return failures.all(); },
     pending: function () { return queue ? queue.pending() : 0; }
   };

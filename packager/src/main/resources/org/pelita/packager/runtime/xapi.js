@@ -58,7 +58,8 @@
 
     function load() {
       var saved = [];
-      try { saved = JSON.parse(w.localStorage.getItem(key) || '[]') || []; } catch (e) { saved = []; }
+      try { saved = JSON.parse(w.localStorage.getItem(key) || '[]'); } catch (e) { saved = []; }
+      if (!Array.isArray(saved)) saved = [];
       var known = {};
       items.forEach(function (s) { known[s.id] = 1; });
       saved.forEach(function (s) { if (s && s.id && !known[s.id] && !gone[s.id]) items.push(s); });
@@ -90,10 +91,10 @@
       var batch = items.slice(0, single ? 1 : BATCH);
       busy = true;
       post(batch).then(function (res) {
-        busy = false;
         var status = res.status;
         // 409 for one statement: its id is already stored (xAPI: statements are immutable), so it is delivered.
         if (res.ok || status === 409 && batch.length === 1) {
+          busy = false;
           delay = 0;
           lastStatus = 0;
           if (single) single = Math.max(0, single - batch.length);
@@ -101,18 +102,21 @@
           return flush();
         }
         if (status === 401 || status === 403 || status === 408 || status === 429 || status >= 500) {
+          busy = false;
           if (status !== lastStatus) failures.add({ kind: 'http', status: status, waiting: items.length });
           lastStatus = status;
           return later();
         }
         // Another 4xx refuses the whole batch for one statement: send them one by one to find it, and drop only it.
         if (batch.length > 1) {
+          busy = false;
           single = batch.length;
           return flush();
         }
         return res.text().then(function (text) {
-          failures.add({ kind: 'refused', status: status, id: batch[0].id, verb: batch[0].verb.id, message: text.slice(0, 500) });
+          failures.add({ kind: 'refused', status: status, id: batch[0].id, verb: (batch[0].verb || {}).id, message: text.slice(0, 500) });
         }, function () {}).then(function () {
+          busy = false;
           if (single) single--;
           remove(batch);
           flush();

@@ -289,6 +289,15 @@ class TinCanRuntimeBrowserTest {
     }
 
     @Test
+    void anErrorInTrackingIsRecordedAndNeverReachesTheLearner() {
+        Learner learner = launch("/pkg/index.html", UUID.randomUUID().toString(), actor("learner-8"), Map.of());
+        ((JavascriptExecutor) driver).executeScript("window.PelitaTracking.answer({ id: 'no-such-question' })");
+        assertThat(learner.failures()).extracting(f -> f.get("kind")).containsExactly("runtime");
+        learner.next();
+        assertThat(learner.step()).isEqualTo("quiz:pre-test");
+    }
+
+    @Test
     void withoutLaunchParametersTheContentWorksAndTracksNothing() {
         driver.manage().logs().get(LogType.BROWSER); // earlier tests' messages
         driver.get(server.url("/pkg/index.html"));

@@ -220,7 +220,7 @@ class TinCanTargetTest {
 
     /**
      * What a TinCan package carries: the stylesheet, the main script, the xAPI core (statements, queue, retry) and the
-     * TinCan adapter, 39,372 bytes uncompressed today. The budget is per package: SCORM 1.2 keeps its 30 KB
+     * TinCan adapter, about 39 KB uncompressed. The budget is per package: SCORM 1.2 keeps its 30 KB
      * (Scorm12TargetTest); TinCan gets 40 KB, so growth in the shared core is noticed.
      */
     @Test
