@@ -70,9 +70,14 @@ public final class InProcessLrs implements AutoCloseable {
         return this;
     }
 
+    /** The server's base URL, without the xAPI path. */
+    public String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
     /** The xAPI endpoint, with its final slash. */
     public String endpoint() {
-        return "http://127.0.0.1:" + port + "/xapi/";
+        return base() + "/xapi/";
     }
 
     public static String basicAuth(String key) {

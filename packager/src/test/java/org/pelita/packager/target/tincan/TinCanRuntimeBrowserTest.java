@@ -31,6 +31,7 @@ import org.pelita.packager.content.UnitLayout;
 import org.pelita.packager.target.BuildOptions;
 import org.pelita.packager.target.LanguageMode;
 import org.pelita.packager.testing.Browser;
+import org.pelita.packager.testing.FlakyProxy;
 import org.pelita.packager.testing.InProcessLrs;
 import org.pelita.packager.testing.Repository;
 import org.pelita.packager.testing.TestServer;
@@ -201,6 +202,31 @@ class TinCanRuntimeBrowserTest {
     }
 
     @Test
+    void whileTheLrsAnswers503StatementsWaitAndAreSentAgainWithBackoffThenStoredOnce() throws Exception {
+        try (FlakyProxy proxy = new FlakyProxy(lrs.base())) {
+            proxy.failPosts(3);
+            String registration = UUID.randomUUID().toString();
+            long start = System.nanoTime();
+            Learner learner = launch("/pkg/index.html", proxy.base() + "/xapi/", registration, actor("learner-9"), Map.of());
+            learner.next();
+            learner.choose("pre_test__reuse_password", "f");
+            learner.choose("pre_test__second_factor", "b");
+            learner.submit("pre-test");
+            learner.awaitDelivered();
+            // Retries after about 1, 2 and 4 seconds (each plus up to a quarter): 7 to 9 seconds for three 503s.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofSeconds(7));
+            assertThat(proxy.failed()).isEqualTo(3);
+            List<JsonNode> statements = awaitStatements(registration, 4);
+            assertThat(verbCounts(statements)).isEqualTo(Map.of("initialized", 1L, "answered", 2L, "completed", 1L));
+            assertThat(statements).extracting(s -> s.get("id").asText()).doesNotHaveDuplicates();
+            assertThat(learner.failures()).singleElement().satisfies(f -> {
+                assertThat(f.get("kind")).isEqualTo("http");
+                assertThat(f.get("status")).isEqualTo(503L);
+            });
+        }
+    }
+
+    @Test
     void aStatementTheLrsRefusesIsDroppedAloneAndTheRestOfItsBatchIsDelivered() throws Exception {
         String registration = UUID.randomUUID().toString();
         Learner learner = launch("/pkg/index.html", registration, actor("learner-4"), Map.of());
@@ -337,7 +363,11 @@ class TinCanRuntimeBrowserTest {
     }
 
     private Learner launch(String path, String registration, String actor, Map<String, String> extra) {
-        StringBuilder url = new StringBuilder(server.url(path)).append("?endpoint=").append(encode(lrs.endpoint()))
+        return launch(path, lrs.endpoint(), registration, actor, extra);
+    }
+
+    private Learner launch(String path, String endpoint, String registration, String actor, Map<String, String> extra) {
+        StringBuilder url = new StringBuilder(server.url(path)).append("?endpoint=").append(encode(endpoint))
                 .append("&auth=").append(encode(InProcessLrs.basicAuth(PACKAGE_KEY)))
                 .append("&actor=").append(encode(actor))
                 .append("&registration=").append(encode(registration))
