@@ -190,7 +190,7 @@ class TinCanTargetTest {
         Map<String, String> iris = new java.util.TreeMap<>();
         iris.put("module", x.get("activity").asText());
         for (String kind : List.of("lessons", "pages", "quizzes", "questions")) {
-            x.get(kind).fields().forEachRemaining(e -> iris.put(kind + " " + e.getKey(), x.get("activity").asText() + e.getValue().get("path").asText()));
+            x.get(kind).properties().forEach(e -> iris.put(kind + " " + e.getKey(), x.get("activity").asText() + e.getValue().get("path").asText()));
         }
         return iris;
     }
