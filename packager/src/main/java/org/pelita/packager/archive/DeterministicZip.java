@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -23,7 +24,8 @@ import org.pelita.packager.target.PackageEntry;
 public final class DeterministicZip {
     /** Zip's DOS timestamps have no zone; setTimeLocal stores this value as is, whatever the machine's zone. */
     private static final LocalDateTime FIXED_TIME = LocalDateTime.of(2000, 1, 1, 0, 0, 0);
-    private static final String FIRST = "imsmanifest.xml";
+    /** A package's descriptor goes first: the SCORM manifest or tincan.xml (never both in one package). */
+    private static final Set<String> FIRST = Set.of("imsmanifest.xml", "tincan.xml");
 
     private DeterministicZip() {
     }
@@ -45,7 +47,7 @@ public final class DeterministicZip {
 
     public static void write(PackageContents contents, OutputStream out) throws IOException {
         List<PackageEntry> entries = new ArrayList<>(contents.entries());
-        entries.sort(Comparator.comparing((PackageEntry e) -> !e.path().equals(FIRST)).thenComparing(PackageEntry::path));
+        entries.sort(Comparator.comparing((PackageEntry e) -> !FIRST.contains(e.path())).thenComparing(PackageEntry::path));
         for (int i = 1; i < entries.size(); i++) {
             if (entries.get(i).path().equals(entries.get(i - 1).path())) {
                 throw new IllegalArgumentException("two entries have the path " + entries.get(i).path());

@@ -39,6 +39,11 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "dist", paramLabel = "<dir>", description = "Where to write the packages (default: ${DEFAULT-VALUE}).")
     private Path out;
 
+    @Option(names = "--activity-base", paramLabel = "<iri>",
+            description = {"xAPI targets: the module's activity IRI is this followed by the module id (default: urn:pelita:module:).",
+                    "Use an address you control, e.g. https://lrs.example.org/modules/; keep it the same on every build."})
+    private String activityBase;
+
     @CommandLine.ArgGroup(exclusive = true)
     private Languages languages = new Languages();
 
@@ -59,6 +64,18 @@ public final class BuildCommand implements Callable<Integer> {
         }
     }
 
+    /** An absolute IRI; a base that does not end in '/', ':' or '#' gets a '/'. */
+    private String activityBase(String base) {
+        if (base == null) {
+            return null;
+        }
+        if (!base.matches("[A-Za-z][A-Za-z0-9+.-]*:\\S+")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--activity-base must be an absolute IRI such as https://lrs.example.org/modules/, not '" + base + "'");
+        }
+        return base.endsWith("/") || base.endsWith(":") || base.endsWith("#") ? base : base + "/";
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -71,7 +88,7 @@ public final class BuildCommand implements Callable<Integer> {
         LanguageMode mode = languages.multilingual ? LanguageMode.MULTILINGUAL
                 : languages.language != null ? LanguageMode.ONE : LanguageMode.EACH;
         BuildOptions options = new BuildOptions(mode, Optional.ofNullable(languages.language),
-                scoPerLesson ? UnitLayout.PER_LESSON : UnitLayout.SINGLE);
+                scoPerLesson ? UnitLayout.PER_LESSON : UnitLayout.SINGLE, Optional.ofNullable(activityBase(activityBase)));
         try {
             Packager.Result result = new Packager().build(moduleDir, format.get(), options, out);
             for (DefinitionProblem warning : result.warnings()) {

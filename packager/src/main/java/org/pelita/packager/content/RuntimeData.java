@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.pelita.packager.model.Lesson;
 import org.pelita.packager.model.Module;
 import org.pelita.packager.model.Question;
 import org.pelita.packager.model.Quiz;
@@ -23,6 +25,11 @@ final class RuntimeData {
     }
 
     static String json(Module module, Unit unit, List<String> languages) {
+        return json(module, unit, languages, Optional.empty());
+    }
+
+    /** With an xAPI activity IRI, the data also carries the unit's activities (absent for SCORM 1.2 packages). */
+    static String json(Module module, Unit unit, List<String> languages, Optional<String> xapiActivity) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("module", module.id());
         data.put("version", module.version());
@@ -55,12 +62,72 @@ final class RuntimeData {
             ui.put(language, module.ui().get(language));
         }
         data.put("ui", ui);
+        xapiActivity.ifPresent(iri -> data.put("xapi", xapi(module, unit, languages, iri)));
         try {
             // Inside <script type="application/json"> only "</script" could end the element early: escape '<'.
             return JSON.writeValueAsString(data).replace("<", "\\u003c");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Names and paths of the unit's activities and its questions' definitions (docs/xapi-profile.md). */
+    private static Map<String, Object> xapi(Module module, Unit unit, List<String> languages, String moduleIri) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("activity", moduleIri);
+        x.put("name", XapiActivities.languageMap(module.title(), languages));
+        x.put("unitName", XapiActivities.languageMap(unit.title(), languages));
+        Map<String, Object> lessons = new LinkedHashMap<>();
+        Map<String, Object> pages = new LinkedHashMap<>();
+        Map<String, Object> quizzes = new LinkedHashMap<>();
+        Map<String, Object> questions = new LinkedHashMap<>();
+        for (Step step : unit.steps()) {
+            Lesson lesson = null;
+            if (step instanceof Step.PageStep page) {
+                lesson = page.lesson();
+                pages.put(step.key(), activity(XapiActivities.pagePath(lesson.id(), page.page().id()),
+                        titles(page, languages), lesson.id()));
+            } else if (step instanceof Step.QuizStep quizStep) {
+                Quiz quiz = quizStep.quiz();
+                lesson = quizStep.lesson();
+                quizzes.put(quiz.id(), activity(XapiActivities.quizPath(quiz), XapiActivities.languageMap(quiz.title(), languages),
+                        lesson == null ? null : lesson.id()));
+                for (Question question : quiz.questions()) {
+                    Map<String, Object> q = new LinkedHashMap<>();
+                    q.put("path", XapiActivities.questionPath(quiz, question));
+                    q.put("quiz", quiz.id());
+                    q.put("definition", XapiActivities.questionDefinition(question, languages));
+                    questions.put(Interactions.id(quiz, question), q);
+                }
+            }
+            if (lesson != null) {
+                lessons.put(lesson.id(), activity(XapiActivities.lessonPath(lesson.id()),
+                        XapiActivities.languageMap(lesson.title(), languages), null));
+            }
+        }
+        x.put("lessons", lessons);
+        x.put("pages", pages);
+        x.put("quizzes", quizzes);
+        x.put("questions", questions);
+        return x;
+    }
+
+    private static Map<String, String> titles(Step.PageStep page, List<String> languages) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String language : languages) {
+            map.put(language, page.page().in(language).title());
+        }
+        return map;
+    }
+
+    private static Map<String, Object> activity(String path, Map<String, String> name, String lesson) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("path", path);
+        a.put("name", name);
+        if (lesson != null) {
+            a.put("lesson", lesson);
+        }
+        return a;
     }
 
     private static String kind(Step step) {

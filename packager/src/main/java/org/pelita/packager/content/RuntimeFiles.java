@@ -12,18 +12,29 @@ public final class RuntimeFiles {
     public static final String DIR = "pelita";
     public static final String MAIN_SCRIPT = "pelita.js";
     public static final String STYLESHEET = "pelita.css";
-    private static final List<String> FILES = List.of(STYLESHEET, MAIN_SCRIPT, "scorm12.js");
+    private static final List<String> FILES = List.of(STYLESHEET, MAIN_SCRIPT, "scorm12.js", "xapi.js", "tincan.js");
 
     private RuntimeFiles() {
     }
 
     /** Package path to content, for the files a package needs (the stylesheet, the main script and one adapter). */
     public static Map<String, byte[]> forAdapter(String adapterScript) {
+        return forScripts(List.of(adapterScript, MAIN_SCRIPT));
+    }
+
+    /** Package path to content: the stylesheet, then the scripts a page loads (see {@link RenderOptions#scripts()}). */
+    public static Map<String, byte[]> forScripts(List<String> scripts) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        for (String name : List.of(STYLESHEET, adapterScript, MAIN_SCRIPT)) {
+        files.put(DIR + "/" + STYLESHEET, read(STYLESHEET));
+        for (String name : scripts) {
             files.put(DIR + "/" + name, read(name));
         }
         return files;
+    }
+
+    /** Size in bytes of the runtime files one package carries with these options, for the size budget. */
+    public static long packageSize(RenderOptions options) {
+        return forScripts(options.scripts()).values().stream().mapToLong(b -> b.length).sum();
     }
 
     /** Total size in bytes of the runtime (all adapters), for the size budget. */

@@ -45,7 +45,7 @@ final class UnitViews {
         String documentTitle = unit.steps().get(0) instanceof Step.Intro || title.equals(module.title().in(first))
                 ? module.title().in(first) : title + " – " + module.title().in(first);
         return new UnitView(first, dir(first), documentTitle, module.title().in(first), options.contentSecurityPolicy(),
-                RuntimeFiles.DIR, List.of(RuntimeFiles.DIR + "/" + options.adapterScript(), RuntimeFiles.DIR + "/" + RuntimeFiles.MAIN_SCRIPT),
+                RuntimeFiles.DIR, options.scripts().stream().map(s -> RuntimeFiles.DIR + "/" + s).toList(),
                 dataJson, module.quickExitUrl().toString(), module.ui().get(first), languages.size() > 1, languageOptions("intro"), sections,
                 unit.steps().size());
     }

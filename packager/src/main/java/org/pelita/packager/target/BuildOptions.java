@@ -4,10 +4,16 @@ import java.util.Optional;
 import org.pelita.packager.content.UnitLayout;
 
 /**
- * @param language the language when {@code mode} is {@link LanguageMode#ONE}
- * @param layout   one unit (SCO) for the module, or one per lesson
+ * @param language     the language when {@code mode} is {@link LanguageMode#ONE}
+ * @param layout       one unit (SCO) for the module, or one per lesson
+ * @param activityBase for xAPI targets: the start of the module's activity IRI, which ends with the module id
+ *                     (absent: {@code urn:pelita:module:})
  */
-public record BuildOptions(LanguageMode mode, Optional<String> language, UnitLayout layout) {
+public record BuildOptions(LanguageMode mode, Optional<String> language, UnitLayout layout, Optional<String> activityBase) {
+    public BuildOptions(LanguageMode mode, Optional<String> language, UnitLayout layout) {
+        this(mode, language, layout, Optional.empty());
+    }
+
     public static BuildOptions defaults() {
         return new BuildOptions(LanguageMode.EACH, Optional.empty(), UnitLayout.SINGLE);
     }

@@ -6,7 +6,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Checks any SCORM 1.2 zip for what makes Moodle refuse or mis-track it. Safe on hostile input: nothing is
+ * Checks any SCORM 1.2 zip for what makes Moodle refuse or mis-track it, and TinCan packages (tincan.xml at the
+ * root, no imsmanifest.xml) for what keeps an LMS from launching them. Safe on hostile input: nothing is
  * extracted to disk, sizes are bounded by bytes actually inflated, and XML is parsed without DTDs or entities.
  */
 public final class PackageValidator {
@@ -34,7 +35,9 @@ public final class PackageValidator {
     public static ValidationReport validate(Path zip, ZipLimits limits) {
         Findings findings = new Findings();
         ZipScan scan = SafeZip.scan(zip, limits, findings);
-        if (scan.readable()) {
+        if (scan.readable() && TinCanCheck.applies(scan)) {
+            TinCanCheck.check(zip, scan, limits, findings);
+        } else if (scan.readable()) {
             ManifestPlacement.check(scan, findings);
             byte[] manifest = scan.manifest();
             if (manifest != null) {

@@ -1,6 +1,7 @@
 /* Pelita content runtime: steps, quizzes, saved state, quick exit. No dependencies.
    The page is complete without this script (every step is readable); the script turns it into one step at a
-   time and reports through window.PelitaTracking (the target's adapter), which may find no LMS at all. */
+   time and reports through window.PelitaTracking (the target's adapter), which may find no LMS at all. Adapters
+   may also take step(key, language) for each step shown and result(...) for each submitted test. */
 (function () {
   'use strict';
   var d = document, root = d.documentElement;
@@ -132,6 +133,7 @@
     var el = stepEl(i);
     el.classList.add('current');
     state.p = state.p.slice(0, i) + '1' + state.p.slice(i + 1);
+    if (info.tracked && track.step) track.step(steps[i].key, state.l);
     byId('pelita-progress').value = i + 1;
     byId('pelita-progress-text').textContent = t('progress', { current: i + 1, total: count });
     byId('pelita-prev').disabled = i === 0;
@@ -296,6 +298,10 @@
     var score = Math.round(right * 10000 / items.length) / 100, previous = state.t[quiz];
     // The best attempt counts: an LMS comparing score and mastery must never see a pass undone.
     state.t[quiz] = { s: previous ? Math.max(previous.s, score) : score, n: Math.min(99, (previous ? previous.n : 0) + 1) };
+    if (info.tracked && track.result) {
+      track.result({ quiz: quiz, kind: data.quizzes[quiz].kind, right: right, total: items.length, score: score,
+        mastery: quiz === postTest ? mastery : null });
+    }
     paintQuiz(quiz);
     report();
     save();

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pelita.packager.testing.Repository;
+import org.pelita.packager.testing.Zips;
 import picocli.CommandLine;
 
 class BuildCommandTest {
@@ -78,5 +79,26 @@ class BuildCommandTest {
         assertThat(run("build", Repository.sample("feature-tour").toString(), "--target", "scorm2004")).isEqualTo(2);
         assertThat(stderr.toString()).contains("unknown target 'scorm2004'; known targets: scorm12");
         assertThat(run("build", "x", "--lang", "en", "--multilingual")).isEqualTo(2);
+    }
+
+    @Test
+    void targetXapiWritesTinCanPackagesNamedLikeTheScormOnes() throws Exception {
+        assertThat(run("build", Repository.sample("feature-tour").toString(), "--out", out.toString(), "--target", "xapi",
+                "--activity-base", "https://lrs.example.org/modules")).isZero();
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactly("feature-tour-1.0.0-xapi-en.zip", "feature-tour-1.0.0-xapi-id.zip");
+        }
+        String descriptor = new String(Zips.read(out.resolve("feature-tour-1.0.0-xapi-en.zip")).get("tincan.xml"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(descriptor).contains("id=\"https://lrs.example.org/modules/feature-tour\"");
+        assertThat(stderr.toString()).isEmpty();
+    }
+
+    @Test
+    void anActivityBaseMustBeAnAbsoluteIri() {
+        assertThat(run("build", Repository.sample("feature-tour").toString(), "--out", out.toString(), "--target", "xapi",
+                "--activity-base", "modules/")).isEqualTo(2);
+        assertThat(stderr.toString()).contains("--activity-base must be an absolute IRI");
     }
 }
