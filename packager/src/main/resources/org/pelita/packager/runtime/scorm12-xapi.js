@@ -1,11 +1,11 @@
 /* Pelita tracking for SCORM 1.2 packages that also report to an LRS named at build time (docs/xapi-profile.md).
-   Loads after xapi.js and scorm12.js: every PelitaTracking call goes to the SCORM 1.2 adapter, unchanged, and to the
+   Loads after xapi.js, pseudonym.js and scorm12.js: every PelitaTracking call goes to the SCORM 1.2 adapter, unchanged, and to the
    xAPI core. The actor is an account on the LMS's origin whose name is an HMAC-SHA-256 (Web Crypto) of
    cmi.core.student_id: the LRS never receives the LMS's identifier. The registration is derived from the same
    pseudonym and the module version, so relaunches of one attempt share it. */
 (function (w) {
   'use strict';
-  var scorm = w.PelitaTracking, X = w.PelitaXapi, failures = X.failures();
+  var scorm = w.PelitaTracking, X = w.PelitaXapi, P = w.PelitaPseudonym, failures = X.failures();
   var tracker = null, queue = null, waiting = [], off = false, who = null;
 
   /* The API object scorm12.js found (RTE 3.3.6.1), to read the student id it does not expose. */
@@ -35,24 +35,6 @@
     return code === '0' || code === '' ? value : '';
   }
 
-  function hex(buffer) {
-    var b = new Uint8Array(buffer), h = '';
-    for (var i = 0; i < b.length; i++) h += (b[i] + 256).toString(16).slice(1);
-    return h;
-  }
-
-  function hmac(key, message) {
-    var s = w.crypto.subtle, text = new w.TextEncoder();
-    return s.importKey('raw', text.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-      .then(function (k) { return s.sign('HMAC', k, text.encode(message)); }).then(hex);
-  }
-
-  /* An RFC 9562 version 8 (custom) UUID from the first 128 bits of a hash. */
-  function uuidOf(h) {
-    h = h.slice(0, 12) + '8' + h.slice(13, 16) + ((parseInt(h.charAt(16), 16) & 3) | 8).toString(16) + h.slice(17, 32);
-    return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20, 32);
-  }
-
   function record(kind, e) { failures.add({ kind: kind, message: String(e && e.message || e) }); }
 
   /* xAPI calls made before the pseudonym is ready wait here (a few milliseconds); tracking never throws. */
@@ -66,24 +48,18 @@
     var data = JSON.parse(w.document.getElementById('pelita-data').textContent), cfg = data.lrs, lms = api();
     var student = lms ? get(lms, 'cmi.core.student_id') : '';
     if (!cfg || !data.xapi || !w.fetch || !student) throw new Error('no LRS, no fetch or no cmi.core.student_id: xAPI off');
-    if (!w.crypto || !w.crypto.subtle || !w.TextEncoder) throw new Error('no Web Crypto (not a secure origin): xAPI off');
-    var home = w.location.origin, score = parseFloat(get(lms, 'cmi.core.score.raw')), state = {};
+    if (!P.available()) throw new Error('no Web Crypto (not a secure origin): xAPI off');
+    var score = parseFloat(get(lms, 'cmi.core.score.raw')), state = {};
     try { state = JSON.parse(info.state || '{}') || {}; } catch (e) { state = {}; }
-    var activity = data.xapi.activity;
-    hmac(cfg.pseudonymKey, 'pelita:scorm12:' + home + '\n' + student).then(function (name) {
-      var actor = { objectType: 'Agent', account: { homePage: home, name: name } };
-      return hmac(cfg.pseudonymKey, 'pelita:registration:' + name + '\n' + activity + '\n' + data.version).then(function (r) {
-        var registration = uuidOf(r);
-        who = { actor: actor, registration: registration };
-        queue = X.queue(cfg.endpoint, cfg.auth, 'pelita-xapi:' + JSON.stringify([cfg.endpoint, actor.account, registration]), failures);
-        tracker = X.tracker({ queue: queue, actor: actor, registration: registration, activity: activity, data: data,
-          language: state.l || info.language || data.languages[0], status: info.status,
-          score: isNaN(score) ? null : score });
-        tracker.initialized();
-        var calls = waiting;
-        waiting = [];
-        calls.forEach(x);
-      });
+    P.of(cfg.pseudonymKey, 'scorm12', student, data.xapi.activity, data.version).then(function (p) {
+      who = p;
+      queue = X.queue(cfg.endpoint, cfg.auth, 'pelita-xapi:' + JSON.stringify([cfg.endpoint, p.actor.account, p.registration]), failures);
+      tracker = X.tracker({ queue: queue, actor: p.actor, registration: p.registration, activity: data.xapi.activity, data: data,
+        language: state.l || info.language || data.languages[0], status: info.status, score: isNaN(score) ? null : score });
+      tracker.initialized();
+      var calls = waiting;
+      waiting = [];
+      calls.forEach(x);
     }).then(null, function (e) { off = true; waiting = []; record('launch', e); });
   }
 

@@ -88,7 +88,7 @@ public final class Scorm12Target implements Target {
         }
         LrsConnection lrs = options.lrs().get();
         String moduleIri = XapiActivities.moduleIri(module, options.activityBase().orElse(XapiActivities.DEFAULT_BASE));
-        return new RenderOptions(XAPI_ADAPTER, List.of(lrs.origin()), List.of("xapi.js", RENDER.adapterScript()),
+        return new RenderOptions(XAPI_ADAPTER, List.of(lrs.origin()), List.of("xapi.js", "pseudonym.js", RENDER.adapterScript()),
                 Optional.of(moduleIri), Optional.of(lrs));
     }
 

@@ -85,15 +85,16 @@ class Scorm12XapiTargetTest {
         Map<String, byte[]> tracked = Zips.read(build(Optional.of(LRS), Optional.empty()));
         assertThat(tracked.keySet()).containsAll(plain.keySet());
         assertThat(tracked.keySet()).filteredOn(n -> !plain.containsKey(n))
-                .containsExactlyInAnyOrder("pelita/xapi.js", "pelita/scorm12-xapi.js");
+                .containsExactlyInAnyOrder("pelita/xapi.js", "pelita/pseudonym.js", "pelita/scorm12-xapi.js");
         for (String name : plain.keySet()) {
             if (!name.equals("index.html") && !name.equals("imsmanifest.xml")) {
                 assertThat(Arrays.equals(tracked.get(name), plain.get(name))).as(name).isTrue();
             }
         }
-        // The manifest only lists the two added scripts in the shared asset resource.
+        // The manifest only lists the added scripts in the shared asset resource.
         String manifest = new String(tracked.get("imsmanifest.xml"), StandardCharsets.UTF_8);
         assertThat(manifest.replace("            <file href=\"pelita/xapi.js\"/>\n", "")
+                .replace("            <file href=\"pelita/pseudonym.js\"/>\n", "")
                 .replace("            <file href=\"pelita/scorm12-xapi.js\"/>\n", ""))
                 .isEqualTo(new String(plain.get("imsmanifest.xml"), StandardCharsets.UTF_8));
         assertThat(Scorm12Schema.validate(tracked.get("imsmanifest.xml"))).isEmpty();
@@ -111,7 +112,7 @@ class Scorm12XapiTargetTest {
     void thePolicyAllowsExactlyTheLrsOriginAndThePageLoadsTheXapiCoreThenBothAdapters() throws Exception {
         String html = page(build(Optional.of(LRS), Optional.of("https://lrs.example.org/modules/")));
         assertThat(csp(html)).contains("connect-src https://lrs.example.org:8443;").doesNotContain("https:;").doesNotContain("'none'; form");
-        assertThat(scripts(html)).containsExactly("xapi.js", "scorm12.js", "scorm12-xapi.js", "pelita.js");
+        assertThat(scripts(html)).containsExactly("xapi.js", "pseudonym.js", "scorm12.js", "scorm12-xapi.js", "pelita.js");
         JsonNode data = data(html);
         assertThat(data.at("/lrs/endpoint").asText()).isEqualTo("https://lrs.example.org:8443/xapi/");
         assertThat(data.at("/lrs/auth").asText()).isEqualTo("Basic cGtnLWZlYXR1cmUtdG91cjpzM2NyZXQ=");
