@@ -46,8 +46,8 @@ public final class BuildCommand implements Callable<Integer> {
     private String activityBase;
 
     @Option(names = "--lrs-endpoint", paramLabel = "<url>",
-            description = {"scorm12: the package also sends xAPI statements to this LRS (https; http only for 127.0.0.1 or localhost).",
-                    "Needs --lrs-key and --pseudonym-key. See docs/xapi-profile.md."})
+            description = {"scorm12: the package also sends xAPI statements to this LRS; web: required, the LRS the site reports to.",
+                    "https (http only for 127.0.0.1 or localhost). Needs --lrs-key and --pseudonym-key. See docs/xapi-profile.md."})
     private String lrsEndpoint;
 
     @Option(names = "--lrs-key", paramLabel = "<key:secret>", defaultValue = "${env:PELITA_LRS_KEY}",
@@ -93,7 +93,7 @@ public final class BuildCommand implements Callable<Integer> {
     }
 
     /** Targets that take an LRS at build time; the others (TinCan) are told their LRS at launch. */
-    private static final java.util.Set<String> LRS_TARGETS = java.util.Set.of("scorm12");
+    private static final java.util.Set<String> LRS_TARGETS = java.util.Set.of("scorm12", "web");
 
     private Optional<LrsConnection> lrs() {
         if (lrsEndpoint == null) {

@@ -130,4 +130,18 @@ class BuildCommandTest {
         assertThat(stderr.toString()).contains("must use https");
         assertThat(filesIn(out)).isZero();
     }
+
+    @Test
+    void targetWebWritesOneSiteAndNeedsAnLrs() throws Exception {
+        String sample = Repository.sample("feature-tour").toString();
+        assertThat(run("build", sample, "--out", out.toString(), "--target", "web")).isEqualTo(1);
+        assertThat(stderr.toString()).contains("the web target reports to an LRS named at build time: give --lrs-endpoint");
+        assertThat(filesIn(out)).isZero();
+        assertThat(run("build", sample, "--out", out.toString(), "--target", "web", "--lrs-endpoint", "https://lrs.example.org/xapi/",
+                "--lrs-key", "pkg-feature-tour:s3cret", "--pseudonym-key", "0123456789abcdef-study")).as(stderr.toString()).isZero();
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("feature-tour-1.0.0-web.zip");
+        }
+        assertThat(Zips.read(out.resolve("feature-tour-1.0.0-web.zip"))).containsKeys("index.html", "start-en.html", "learn-id.html");
+    }
 }
