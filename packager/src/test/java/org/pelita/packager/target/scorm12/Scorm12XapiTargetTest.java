@@ -157,7 +157,7 @@ class Scorm12XapiTargetTest {
     }
 
     /**
-     * A SCORM package with an LRS carries the xAPI core and the composite adapter too (about 45 KB uncompressed
+     * A SCORM package with an LRS carries the xAPI core, the pseudonyms and the composite adapter too (about 46 KB uncompressed
      * with the stylesheet); the plain SCORM package keeps its 30 KB budget (Scorm12TargetTest).
      */
     @Test
