@@ -1,7 +1,8 @@
 /* A strict SCORM 1.2 LMS for tests: the API object (RTE 3.3), the data model checks Moodle applies
    (formats, ranges, read/write rights, journaled interactions), storage across launches, and a log of
    every call so tests can assert on exactly what the content did. Query parameters:
-   mastery=N sets cmi.student_data.mastery_score; override=0 turns off Moodle's mastery override. */
+   mastery=N sets cmi.student_data.mastery_score; override=0 turns off Moodle's mastery override;
+   student=ID sets cmi.core.student_id (default learner-1). */
 (function () {
   'use strict';
   var params = new URLSearchParams(location.search);
@@ -33,7 +34,7 @@
     'cmi.interactions.n.result': ['w', RE.result], 'cmi.interactions.n.latency': ['w', RE.timespan]
   };
   var store = {
-    'cmi.core.student_id': 'learner-1', 'cmi.core.student_name': 'Learner, Test', 'cmi.core.credit': 'credit',
+    'cmi.core.student_id': params.get('student') || 'learner-1', 'cmi.core.student_name': 'Learner, Test', 'cmi.core.credit': 'credit',
     'cmi.core.lesson_mode': 'normal', 'cmi.core.lesson_status': 'not attempted', 'cmi.core.lesson_location': '',
     'cmi.core.score.raw': '', 'cmi.core.score.min': '', 'cmi.core.score.max': '', 'cmi.core.total_time': '00:00:00',
     'cmi.core.exit': '', 'cmi.suspend_data': '', 'cmi.launch_data': '', 'cmi.student_preference.language': '',

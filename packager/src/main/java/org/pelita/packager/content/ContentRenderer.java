@@ -15,7 +15,7 @@ public final class ContentRenderer {
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
 
     public String render(Module module, Unit unit, List<String> languages, RenderOptions options) {
-        UnitView view = new UnitViews(module, unit, languages).build(options, RuntimeData.json(module, unit, languages, options.xapiActivity()));
+        UnitView view = new UnitViews(module, unit, languages).build(options, RuntimeData.json(module, unit, languages, options.xapiActivity(), options.lrs()));
         StringOutput out = new StringOutput();
         TEMPLATES.render("unit.jte", view, out);
         return out.toString();

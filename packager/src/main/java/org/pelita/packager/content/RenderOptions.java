@@ -11,17 +11,24 @@ import java.util.Optional;
  * @param libraryScripts  runtime scripts loaded before the adapter (e.g. "xapi.js"), inside {@link RuntimeFiles#DIR}
  * @param xapiActivity    the module's activity IRI when the package reports through xAPI: the runtime data then
  *                        also carries what statements need (activity names, question definitions)
+ * @param lrs             the LRS named at build time (SCORM 1.2 with xAPI, web), carried in the runtime data
  */
 public record RenderOptions(String adapterScript, List<String> connectSources, List<String> libraryScripts,
-                            Optional<String> xapiActivity) {
+                            Optional<String> xapiActivity, Optional<LrsConnection> lrs) {
     public RenderOptions {
         connectSources = List.copyOf(connectSources);
         libraryScripts = List.copyOf(libraryScripts);
     }
 
+    /** An xAPI target whose LRS is named at launch (TinCan). */
+    public RenderOptions(String adapterScript, List<String> connectSources, List<String> libraryScripts,
+                         Optional<String> xapiActivity) {
+        this(adapterScript, connectSources, libraryScripts, xapiActivity, Optional.empty());
+    }
+
     /** A target that reports through the adapter alone (SCORM 1.2). */
     public RenderOptions(String adapterScript, List<String> connectSources) {
-        this(adapterScript, connectSources, List.of(), Optional.empty());
+        this(adapterScript, connectSources, List.of(), Optional.empty(), Optional.empty());
     }
 
     /** The runtime scripts in the order pages load them: libraries, the adapter, then the main script. */

@@ -30,6 +30,12 @@ final class RuntimeData {
 
     /** With an xAPI activity IRI, the data also carries the unit's activities (absent for SCORM 1.2 packages). */
     static String json(Module module, Unit unit, List<String> languages, Optional<String> xapiActivity) {
+        return json(module, unit, languages, xapiActivity, Optional.empty());
+    }
+
+    /** With an LRS named at build time, the data also carries its endpoint, key and pseudonym key ("lrs"). */
+    static String json(Module module, Unit unit, List<String> languages, Optional<String> xapiActivity,
+                       Optional<LrsConnection> lrs) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("module", module.id());
         data.put("version", module.version());
@@ -63,6 +69,7 @@ final class RuntimeData {
         }
         data.put("ui", ui);
         xapiActivity.ifPresent(iri -> data.put("xapi", xapi(module, unit, languages, iri)));
+        lrs.ifPresent(connection -> data.put("lrs", connection.runtimeData()));
         try {
             // Inside <script type="application/json"> only "</script" could end the element early: escape '<'.
             return JSON.writeValueAsString(data).replace("<", "\\u003c");

@@ -17,6 +17,9 @@ public final class RuntimeFiles {
     private RuntimeFiles() {
     }
 
+    /** The runtime of the targets whose LRS is named at build time (SCORM 1.2 with xAPI, web), also in the total. */
+    private static final List<String> BUILD_TIME_LRS_FILES = List.of("scorm12-xapi.js", "pseudonym.js", "web.js", "web-start.js");
+
     /** Package path to content, for the files a package needs (the stylesheet, the main script and one adapter). */
     public static Map<String, byte[]> forAdapter(String adapterScript) {
         return forScripts(List.of(adapterScript, MAIN_SCRIPT));
@@ -39,7 +42,7 @@ public final class RuntimeFiles {
 
     /** Total size in bytes of the runtime (all adapters), for the size budget. */
     public static long totalSize() {
-        return FILES.stream().mapToLong(name -> read(name).length).sum();
+        return java.util.stream.Stream.concat(FILES.stream(), BUILD_TIME_LRS_FILES.stream()).mapToLong(name -> read(name).length).sum();
     }
 
     static byte[] read(String name) {

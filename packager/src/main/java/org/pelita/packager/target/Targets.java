@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import org.pelita.packager.target.scorm12.Scorm12Target;
 import org.pelita.packager.target.tincan.TinCanTarget;
+import org.pelita.packager.target.web.WebTarget;
 
 /** The output formats the packager knows. */
 public final class Targets {
-    private static final List<Target> ALL = List.of(new Scorm12Target(), new TinCanTarget());
+    private static final List<Target> ALL = List.of(new Scorm12Target(), new TinCanTarget(), new WebTarget());
 
     private Targets() {
     }

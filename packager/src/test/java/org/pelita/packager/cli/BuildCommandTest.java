@@ -101,4 +101,47 @@ class BuildCommandTest {
                 "--activity-base", "modules/")).isEqualTo(2);
         assertThat(stderr.toString()).contains("--activity-base must be an absolute IRI");
     }
+
+    @Test
+    void lrsEndpointBuildsScormPackagesThatAlsoReportThroughXapi() throws Exception {
+        assertThat(run("build", Repository.sample("feature-tour").toString(), "--out", out.toString(), "--lang", "en",
+                "--lrs-endpoint", "https://lrs.example.org/xapi", "--lrs-key", "pkg-feature-tour:s3cret",
+                "--pseudonym-key", "0123456789abcdef-study")).as(stderr.toString()).isZero();
+        var files = Zips.read(out.resolve("feature-tour-1.0.0-scorm12-en.zip"));
+        assertThat(files).containsKeys("imsmanifest.xml", "pelita/xapi.js", "pelita/scorm12-xapi.js");
+        assertThat(new String(files.get("index.html"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("connect-src https://lrs.example.org;").contains("\"endpoint\":\"https://lrs.example.org/xapi/\"");
+    }
+
+    @Test
+    void lrsEndpointNeedsAKeyAndAPseudonymKeyAndATargetThatTakesIt() throws Exception {
+        String sample = Repository.sample("feature-tour").toString();
+        assertThat(run("build", sample, "--out", out.toString(), "--lrs-endpoint", "https://lrs.example.org/xapi/",
+                "--pseudonym-key", "0123456789abcdef-study")).isEqualTo(2);
+        assertThat(stderr.toString()).contains("--lrs-endpoint needs --lrs-key KEY:SECRET");
+        assertThat(run("build", sample, "--out", out.toString(), "--lrs-endpoint", "https://lrs.example.org/xapi/",
+                "--lrs-key", "k:s")).isEqualTo(2);
+        assertThat(stderr.toString()).contains("--lrs-endpoint needs --pseudonym-key");
+        assertThat(run("build", sample, "--out", out.toString(), "--target", "xapi", "--lrs-endpoint", "https://lrs.example.org/xapi/",
+                "--lrs-key", "k:s", "--pseudonym-key", "0123456789abcdef-study")).isEqualTo(2);
+        assertThat(stderr.toString()).contains("a 'xapi' package is told its LRS at launch");
+        assertThat(run("build", sample, "--out", out.toString(), "--lrs-endpoint", "http://lrs.example.org/xapi/",
+                "--lrs-key", "k:s", "--pseudonym-key", "0123456789abcdef-study")).isEqualTo(2);
+        assertThat(stderr.toString()).contains("must use https");
+        assertThat(filesIn(out)).isZero();
+    }
+
+    @Test
+    void targetWebWritesOneSiteAndNeedsAnLrs() throws Exception {
+        String sample = Repository.sample("feature-tour").toString();
+        assertThat(run("build", sample, "--out", out.toString(), "--target", "web")).isEqualTo(1);
+        assertThat(stderr.toString()).contains("the web target reports to an LRS named at build time: give --lrs-endpoint");
+        assertThat(filesIn(out)).isZero();
+        assertThat(run("build", sample, "--out", out.toString(), "--target", "web", "--lrs-endpoint", "https://lrs.example.org/xapi/",
+                "--lrs-key", "pkg-feature-tour:s3cret", "--pseudonym-key", "0123456789abcdef-study")).as(stderr.toString()).isZero();
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("feature-tour-1.0.0-web.zip");
+        }
+        assertThat(Zips.read(out.resolve("feature-tour-1.0.0-web.zip"))).containsKeys("index.html", "start-en.html", "learn-id.html");
+    }
 }

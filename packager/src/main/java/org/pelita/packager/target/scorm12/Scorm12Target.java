@@ -7,12 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pelita.packager.content.ContentRenderer;
+import org.pelita.packager.content.LrsConnection;
 import org.pelita.packager.content.RenderOptions;
 import org.pelita.packager.content.RuntimeFiles;
 import org.pelita.packager.content.SavedStateBudget;
 import org.pelita.packager.content.Unit;
+import org.pelita.packager.content.UnitLayout;
 import org.pelita.packager.content.UnitPlanner;
+import org.pelita.packager.content.XapiActivities;
 import org.pelita.packager.model.Asset;
 import org.pelita.packager.model.Module;
 import org.pelita.packager.scorm12.Scorm12Schema;
@@ -41,6 +45,8 @@ public final class Scorm12Target implements Target {
     public static final int SUSPEND_DATA_LIMIT = 4095;
     private static final String SHARED = "RES-shared";
     private static final RenderOptions RENDER = new RenderOptions("scorm12.js", List.of());
+    /** The composite adapter of SCORM 1.2 with xAPI: it loads after the xAPI core and the SCORM 1.2 adapter. */
+    public static final String XAPI_ADAPTER = "scorm12-xapi.js";
 
     private final ContentRenderer renderer = new ContentRenderer();
 
@@ -51,6 +57,11 @@ public final class Scorm12Target implements Target {
 
     @Override
     public List<PackageContents> build(Module module, BuildOptions options) throws PackagingException {
+        if (options.lrs().isPresent() && options.layout() != UnitLayout.SINGLE) {
+            throw new PackagingException("a SCORM 1.2 package that also reports to an LRS has one SCO for the whole module"
+                    + " (xAPI reports the module's status from one launch): --sco-per-lesson cannot be combined with --lrs-endpoint");
+        }
+        RenderOptions render = renderOptions(module, options);
         List<Unit> units = UnitPlanner.plan(module, options.layout());
         List<PackageContents> packages = new ArrayList<>();
         for (List<String> languages : PackageLanguages.of(module, options)) {
@@ -62,15 +73,29 @@ public final class Scorm12Target implements Target {
                             + ": build with --sco-per-lesson, or use fewer questions in one unit");
                 }
             }
-            packages.add(pack(module, units, languages));
+            packages.add(pack(module, units, languages, render));
         }
         return packages;
     }
 
-    private PackageContents pack(Module module, List<Unit> units, List<String> languages) {
+    /**
+     * Without an LRS, the SCORM 1.2 adapter alone and no connection allowed. With one, the xAPI core, the SCORM 1.2
+     * adapter and the composite adapter that sends every call to both; the policy allows exactly the LRS's origin.
+     */
+    public static RenderOptions renderOptions(Module module, BuildOptions options) {
+        if (options.lrs().isEmpty()) {
+            return RENDER;
+        }
+        LrsConnection lrs = options.lrs().get();
+        String moduleIri = XapiActivities.moduleIri(module, options.activityBase().orElse(XapiActivities.DEFAULT_BASE));
+        return new RenderOptions(XAPI_ADAPTER, List.of(lrs.origin()), List.of("xapi.js", "pseudonym.js", RENDER.adapterScript()),
+                Optional.of(moduleIri), Optional.of(lrs));
+    }
+
+    private PackageContents pack(Module module, List<Unit> units, List<String> languages, RenderOptions render) {
         List<PackageEntry> entries = new ArrayList<>();
         List<String> sharedFiles = new ArrayList<>();
-        for (Map.Entry<String, byte[]> file : RuntimeFiles.forAdapter(RENDER.adapterScript()).entrySet()) {
+        for (Map.Entry<String, byte[]> file : RuntimeFiles.forScripts(render.scripts()).entrySet()) {
             entries.add(PackageEntry.of(file.getKey(), file.getValue()));
             sharedFiles.add(file.getKey());
         }
@@ -82,7 +107,7 @@ public final class Scorm12Target implements Target {
         List<Resource> resources = new ArrayList<>();
         String first = languages.get(0);
         for (Unit unit : units) {
-            String html = renderer.render(module, unit, languages, RENDER);
+            String html = renderer.render(module, unit, languages, render);
             entries.add(PackageEntry.of(unit.file(), html.getBytes(StandardCharsets.UTF_8)));
             Integer mastery = unit.postTest().isPresent() && module.masteryScore().isPresent()
                     ? module.masteryScore().getAsInt() : null;

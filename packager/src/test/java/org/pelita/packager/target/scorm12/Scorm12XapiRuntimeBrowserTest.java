@@ -1,0 +1,424 @@
+package org.pelita.packager.target.scorm12;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.pelita.packager.Packager;
+import org.pelita.packager.content.LrsConnection;
+import org.pelita.packager.content.UnitLayout;
+import org.pelita.packager.target.BuildOptions;
+import org.pelita.packager.target.LanguageMode;
+import org.pelita.packager.testing.Browser;
+import org.pelita.packager.testing.InProcessLrs;
+import org.pelita.packager.testing.Repository;
+import org.pelita.packager.testing.TestServer;
+import org.pelita.packager.testing.Zips;
+
+/**
+ * A SCORM 1.2 package built with an LRS (--lrs-endpoint) in a real Chromium: the strict test LMS
+ * (src/test/resources/scorm12-lms) gets its cmi values as a plain SCORM package gives them, and the project's LRS,
+ * started in this JVM with CORS for the LMS's origin and a write-only key restricted to the module's IRI, gets the
+ * xAPI statements under a pseudonymous account that the test computes on its own (HMAC-SHA-256, docs/xapi-profile.md).
+ */
+class Scorm12XapiRuntimeBrowserTest {
+    private static final String MODULE_IRI = "urn:pelita:module:feature-tour";
+    private static final String VERBS = "http://adlnet.gov/expapi/verbs/";
+    private static final String PACKAGE_KEY = "pkg-feature-tour";
+    private static final String PSEUDONYM_KEY = "test-pseudonym-key-0123456789";
+
+    @TempDir
+    static Path work;
+    private static TestServer server;
+    private static InProcessLrs lrs;
+    private static ChromeDriver driver;
+    private static String origin;
+    private boolean inFrame;
+
+    @BeforeAll
+    static void startLrsBuildPackageAndBrowser() throws Exception {
+        server = new TestServer().mount("lms", lmsDirectory());
+        origin = server.url("").replaceAll("/$", "");
+        lrs = new InProcessLrs(origin);
+        lrs.credential(PACKAGE_KEY, "statements/write", MODULE_IRI);
+        LrsConnection connection = LrsConnection.of(lrs.endpoint(), PACKAGE_KEY + ":" + PACKAGE_KEY + "-secret", PSEUDONYM_KEY);
+        Packager.Result en = new Packager().build(Repository.sample("feature-tour"), new Scorm12Target(),
+                new BuildOptions(LanguageMode.ONE, Optional.of("en"), UnitLayout.SINGLE, Optional.empty(), Optional.of(connection)),
+                work.resolve("out"));
+        server.mount("pkg", Zips.extract(en.packages().get(0), work.resolve("pkg")));
+        driver = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (lrs != null) {
+            lrs.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static Path lmsDirectory() throws URISyntaxException {
+        return Path.of(Scorm12XapiRuntimeBrowserTest.class.getResource("/scorm12-lms/lms.html").toURI()).getParent();
+    }
+
+    // ---- the pseudonyms, computed here independently of the runtime ------------------------------
+
+    private static String hmac(String message) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(PSEUDONYM_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String accountName(String studentId) throws Exception {
+        return hmac("pelita:scorm12:" + origin + "\n" + studentId);
+    }
+
+    static String registration(String studentId) throws Exception {
+        String h = hmac("pelita:registration:" + accountName(studentId) + "\n" + MODULE_IRI + "\n1.0.0");
+        String v8 = h.substring(0, 12) + "8" + h.substring(13, 16)
+                + Integer.toHexString((Integer.parseInt(h.substring(16, 17), 16) & 3) | 8) + h.substring(17, 32);
+        return v8.substring(0, 8) + "-" + v8.substring(8, 12) + "-" + v8.substring(12, 16) + "-" + v8.substring(16, 20)
+                + "-" + v8.substring(20, 32);
+    }
+
+    // ---- the learner's journeys -----------------------------------------------------------------
+
+    @Test
+    void theLmsGetsItsCmiValuesAndTheLrsTheStatementsUnderAPseudonymousAccount() throws Exception {
+        Learner learner = launch("learner-1");
+        learner.takeWholeModule(true);
+        learner.awaitDelivered();
+        assertThat(learner.failures()).isEmpty();
+        learner.leave();
+
+        Map<String, Object> store = lmsStore();
+        assertThat(store.get("cmi.core.lesson_status")).isEqualTo("passed");
+        assertThat(store.get("cmi.core.score.raw")).isEqualTo("100");
+        assertThat(store.get("cmi.core.exit")).isEqualTo("");
+        assertThat(lmsErrors()).isEmpty();
+        assertThat(lmsInteractions()).hasSize(9).extracting(i -> i.get("result")).containsOnly("correct");
+
+        String registration = registration("learner-1");
+        List<JsonNode> statements = awaitStatements(registration, 19);
+        assertThat(verbCounts(statements)).isEqualTo(Map.of("initialized", 1L, "experienced", 4L, "answered", 9L,
+                "completed", 2L, "passed", 2L, "terminated", 1L));
+        assertThat(statements).extracting(s -> s.get("id").asText()).doesNotHaveDuplicates();
+        String name = accountName("learner-1");
+        assertThat(name).hasSize(64).doesNotContain("learner");
+        assertThat(statements).allSatisfy(s -> {
+            assertThat(s.get("actor").toString()).doesNotContain("learner-1");
+            assertThat(s.at("/actor/account/homePage").asText()).isEqualTo(origin);
+            assertThat(s.at("/actor/account/name").asText()).isEqualTo(name);
+            assertThat(s.at("/actor/name").isMissingNode()).isTrue();
+            assertThat(s.at("/context/registration").asText()).isEqualTo(registration);
+            assertThat(s.at("/context/language").asText()).isEqualTo("en");
+            assertThat(s.at("/object/id").asText()).startsWith(MODULE_IRI);
+        });
+        JsonNode passed = one(statements, "passed", MODULE_IRI);
+        assertThat(passed.at("/result/score/raw").asInt()).isEqualTo(100);
+        assertThat(passed.at("/result/score/scaled").asDouble()).isEqualTo(1.0);
+        JsonNode postTest = one(statements, "passed", MODULE_IRI + "/quizzes/post-test");
+        assertThat(postTest.at("/result/score/raw").asInt()).isEqualTo(5);
+        assertThat(postTest.at("/result/score/max").asInt()).isEqualTo(5);
+        JsonNode preTest = one(statements, "completed", MODULE_IRI + "/quizzes/pre-test");
+        assertThat(preTest.at("/result/score/raw").asInt()).isEqualTo(2);
+        assertThat(one(statements, "answered", MODULE_IRI + "/questions/post-test/factor-kinds").at("/result/response").asText())
+                .isEqualTo("1[.]a[,]2[.]b[,]3[.]c");
+    }
+
+    @Test
+    void theSameStudentGetsTheSameActorAndRegistrationOnAnotherLaunchAndAnotherStudentOthers() throws Exception {
+        Learner first = launch("learner-2");
+        Map<String, Object> one = first.pseudonym();
+        first.next();
+        first.leave();
+        Learner again = relaunch();
+        Map<String, Object> two = again.pseudonym();
+        assertThat(two).isEqualTo(one);
+        again.awaitDelivered();
+        again.leave();
+        Learner other = launch("learner-3");
+        Map<String, Object> three = other.pseudonym();
+        other.awaitDelivered();
+        other.leave();
+
+        assertThat(account(one)).isEqualTo(accountName("learner-2"));
+        assertThat(account(three)).isEqualTo(accountName("learner-3")).isNotEqualTo(account(one));
+        assertThat(three.get("registration")).isEqualTo(registration("learner-3")).isNotEqualTo(one.get("registration"));
+        // Two launches of learner-2 in one registration: initialized and terminated each time.
+        List<JsonNode> statements = awaitStatements(registration("learner-2"), 4);
+        assertThat(verbCounts(statements)).isEqualTo(Map.of("initialized", 2L, "terminated", 2L));
+        assertThat(statements).extracting(s -> s.at("/actor/account/name").asText()).containsOnly(accountName("learner-2"));
+        assertThat(awaitStatements(registration("learner-3"), 2)).extracting(s -> s.at("/actor/account/name").asText())
+                .containsOnly(accountName("learner-3"));
+    }
+
+    @Test
+    void anLrsThatIsDownAtFirstReceivesEverythingLaterExactlyOnceWhileTheLmsIsUnaffected() throws Exception {
+        String registration = registration("learner-4");
+        lrs.stop();
+        try {
+            Learner learner = launch("learner-4");
+            learner.takeWholeModule(true);
+            assertThat(learner.step()).isEqualTo("summary");
+            assertThat(learner.pending()).isEqualTo(18);
+            assertThat(learner.failures()).extracting(f -> f.get("kind")).containsExactly("network");
+            learner.leave();
+            Thread.sleep(300); // the keepalive request sent on leaving fails before the LRS is back
+            assertThat(lmsStore().get("cmi.core.lesson_status")).isEqualTo("passed");
+            assertThat(lmsErrors()).isEmpty();
+        } finally {
+            lrs.restart();
+        }
+        assertThat(lrs.statements(registration)).isEmpty();
+
+        Learner learner = relaunch();
+        assertThat(learner.step()).isEqualTo("summary");
+        learner.awaitDelivered();
+        awaitStatements(registration, 20);
+        Thread.sleep(500); // nothing more arrives later (a duplicate would)
+        List<JsonNode> statements = lrs.statements(registration);
+        assertThat(statements).as(verbCounts(statements).toString()).hasSize(20);
+        assertThat(statements).extracting(s -> s.get("id").asText()).doesNotHaveDuplicates();
+        assertThat(verbCounts(statements)).isEqualTo(Map.of("initialized", 2L, "experienced", 4L, "answered", 9L,
+                "completed", 2L, "passed", 2L, "terminated", 1L));
+        assertThat(learner.failures()).isEmpty();
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    /** Opens a fresh test LMS whose learner has this cmi.core.student_id and launches the package in its frame. */
+    private Learner launch(String studentId) {
+        driver.switchTo().defaultContent();
+        driver.get(server.url("/lms/lms.html?mastery=70&student=" + studentId));
+        return relaunch();
+    }
+
+    /** Launches the package again in the same LMS page (the LMS keeps what the last launch stored). */
+    private Learner relaunch() {
+        String path = "/pkg/index.html";
+        driver.switchTo().defaultContent();
+        ((JavascriptExecutor) driver).executeScript("lms.launch(arguments[0])", path);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> ((JavascriptExecutor) d).executeScript(
+                "var f = document.getElementById('sco'); return f.contentDocument && f.contentDocument.readyState === 'complete'"
+                        + " && f.contentWindow.location.pathname === arguments[0]", path));
+        driver.switchTo().frame("sco");
+        inFrame = true;
+        Learner learner = new Learner();
+        learner.awaitReady();
+        return learner;
+    }
+
+    private Object lms(String script) {
+        driver.switchTo().defaultContent();
+        Object result = ((JavascriptExecutor) driver).executeScript("return " + script);
+        if (inFrame) {
+            driver.switchTo().frame("sco");
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> lmsStore() {
+        return (Map<String, Object>) lms("lms.store()");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> lmsInteractions() {
+        return (List<Map<String, Object>>) lms("lms.interactions()");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> lmsErrors() {
+        return (List<Map<String, Object>>) lms("lms.errors()");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String account(Map<String, Object> pseudonym) {
+        return (String) ((Map<String, Object>) ((Map<String, Object>) pseudonym.get("actor")).get("account")).get("name");
+    }
+
+    private static List<JsonNode> awaitStatements(String registration, int count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<JsonNode> statements = lrs.statements(registration);
+        while (statements.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            statements = lrs.statements(registration);
+        }
+        assertThat(statements).as("statements for registration " + registration).hasSize(count);
+        return statements;
+    }
+
+    private static Map<String, Long> verbCounts(List<JsonNode> statements) {
+        return statements.stream().collect(Collectors.groupingBy(s -> s.at("/verb/id").asText().substring(VERBS.length()),
+                TreeMap::new, Collectors.counting()));
+    }
+
+    private static JsonNode one(List<JsonNode> statements, String verb, String object) {
+        List<JsonNode> found = statements.stream()
+                .filter(s -> s.at("/verb/id").asText().equals(VERBS + verb) && s.at("/object/id").asText().equals(object)).toList();
+        assertThat(found).as(verb + " " + object).hasSize(1);
+        return found.get(0);
+    }
+
+    /** The learner's view of the module in the LMS's frame. */
+    private final class Learner {
+        private final JavascriptExecutor js = driver;
+
+        void awaitReady() {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js.executeScript(
+                    "return document.documentElement.classList.contains('js') && !!document.querySelector('.step.current')"
+                            + " && !!window.PelitaTracking.pseudonym()")));
+        }
+
+        String step() {
+            return (String) js.executeScript("return document.querySelector('.step.current').dataset.step");
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> pseudonym() {
+            return (Map<String, Object>) js.executeScript("return window.PelitaTracking.pseudonym()");
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> failures() {
+            return (List<Map<String, Object>>) js.executeScript("return window.PelitaTracking.failures()");
+        }
+
+        long pending() {
+            return (Long) js.executeScript("return window.PelitaTracking.pending()");
+        }
+
+        void awaitDelivered() {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Long.valueOf(0).equals(js.executeScript(
+                    "return window.PelitaTracking.pending()")));
+        }
+
+        WebElement find(String css) {
+            return driver.findElement(By.cssSelector(css));
+        }
+
+        void click(WebElement element) {
+            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            element.click();
+        }
+
+        void next() {
+            find("#pelita-next").click();
+        }
+
+        private WebElement question(String iid) {
+            return find(".lang:not([hidden]) fieldset[data-q=" + iid + "]");
+        }
+
+        void choose(String iid, String... values) {
+            for (String value : values) {
+                click(question(iid).findElement(By.cssSelector("input[value='" + value + "']")));
+            }
+        }
+
+        void fill(String iid, String text) {
+            WebElement input = question(iid).findElement(By.cssSelector("input[type=text]"));
+            input.clear();
+            input.sendKeys(text);
+        }
+
+        void match(String iid, String source, String target) {
+            WebElement select = question(iid).findElement(By.cssSelector("select[data-source='" + source + "']"));
+            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
+            new Select(select).selectByValue(target);
+        }
+
+        void order(String iid, List<String> wanted) {
+            for (int position = 0; position < wanted.size(); position++) {
+                while (true) {
+                    List<WebElement> items = question(iid).findElements(By.cssSelector("li"));
+                    int at = -1;
+                    for (int i = 0; i < items.size(); i++) {
+                        if (items.get(i).getAttribute("data-item").equals(wanted.get(position))) {
+                            at = i;
+                        }
+                    }
+                    if (at <= position) {
+                        break;
+                    }
+                    click(items.get(at).findElement(By.cssSelector("button[data-move='-1']")));
+                }
+            }
+        }
+
+        void check(String iid) {
+            click(question(iid).findElement(By.cssSelector("[data-action=check]")));
+        }
+
+        void submit(String quiz) {
+            click(find(".lang:not([hidden]) form[data-quiz=" + quiz + "] [data-action=submit]"));
+        }
+
+        /** Every step from the intro to the summary, passing the post-test (as Scorm12RuntimeBrowserTest's learner). */
+        void takeWholeModule(boolean pass) {
+            assertThat(step()).isEqualTo("intro");
+            next();
+            choose("pre_test__reuse_password", "f");
+            choose("pre_test__second_factor", "b");
+            submit("pre-test");
+            next();
+            next();
+            next();
+            assertThat(step()).isEqualTo("quiz:passwords-check");
+            fill("passwords_check__passphrase_words", "4");
+            check("passwords_check__passphrase_words");
+            choose("passwords_check__password_manager", "a", "b");
+            check("passwords_check__password_manager");
+            next();
+            next();
+            next();
+            assertThat(step()).isEqualTo("quiz:post-test");
+            assertThat(pass).isTrue();
+            choose("post_test__reuse_password", "f");
+            match("post_test__factor_kinds", "1", "a");
+            match("post_test__factor_kinds", "2", "b");
+            match("post_test__factor_kinds", "3", "c");
+            order("post_test__setup_order", List.of("a", "b", "c", "d"));
+            choose("post_test__sms_codes", "b");
+            choose("post_test__backup_codes_place", "f");
+            submit("post-test");
+            next();
+        }
+
+        /** The learner closes the module: the frame is unloaded and the SCO finishes. */
+        void leave() {
+            driver.switchTo().defaultContent();
+            inFrame = false;
+            js.executeScript("document.getElementById('sco').src = 'about:blank'");
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
+                    js.executeScript("return lms.state().finished")));
+        }
+    }
+}

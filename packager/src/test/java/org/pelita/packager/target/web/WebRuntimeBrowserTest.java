@@ -1,0 +1,361 @@
+package org.pelita.packager.target.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.pelita.packager.Packager;
+import org.pelita.packager.content.LrsConnection;
+import org.pelita.packager.content.UnitLayout;
+import org.pelita.packager.target.BuildOptions;
+import org.pelita.packager.target.LanguageMode;
+import org.pelita.packager.testing.Browser;
+import org.pelita.packager.testing.InProcessLrs;
+import org.pelita.packager.testing.Repository;
+import org.pelita.packager.testing.TestServer;
+import org.pelita.packager.testing.Zips;
+
+/**
+ * The web target's site in a real Chromium, served from one 127.0.0.1 origin, against the project's LRS in this JVM
+ * (CORS for the site's origin, a write-only key restricted to the module's IRI): the learner picks a language,
+ * enters a pseudonymous code (an e-mail address is refused), takes the module, and the statements land under the
+ * account the test computes on its own from the code; a second visit resumes.
+ */
+class WebRuntimeBrowserTest {
+    private static final String MODULE_IRI = "urn:pelita:module:feature-tour";
+    private static final String VERBS = "http://adlnet.gov/expapi/verbs/";
+    private static final String PACKAGE_KEY = "pkg-feature-tour";
+    private static final String PSEUDONYM_KEY = "web-test-pseudonym-key-0123";
+
+    @TempDir
+    static Path work;
+    private static TestServer server;
+    private static InProcessLrs lrs;
+    private static ChromeDriver driver;
+    private static String origin;
+
+    @BeforeAll
+    static void startLrsBuildSiteAndBrowser() throws Exception {
+        server = new TestServer();
+        origin = server.url("").replaceAll("/$", "");
+        lrs = new InProcessLrs(origin);
+        lrs.credential(PACKAGE_KEY, "statements/write", MODULE_IRI);
+        LrsConnection connection = LrsConnection.of(lrs.endpoint(), PACKAGE_KEY + ":" + PACKAGE_KEY + "-secret", PSEUDONYM_KEY);
+        Packager.Result site = new Packager().build(Repository.sample("feature-tour"), new WebTarget(),
+                new BuildOptions(LanguageMode.EACH, Optional.empty(), UnitLayout.SINGLE, Optional.empty(), Optional.of(connection)),
+                work.resolve("out"));
+        server.mount("site", Zips.extract(site.packages().get(0), work.resolve("site")));
+        driver = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (lrs != null) {
+            lrs.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void anotherDeviceWithNothingStored() {
+        driver.get(server.url("/site/index.html"));
+        ((JavascriptExecutor) driver).executeScript("localStorage.clear()");
+    }
+
+    private static String hmac(String message) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(PSEUDONYM_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String accountName(String code) throws Exception {
+        return hmac("pelita:web:" + origin + "\n" + code);
+    }
+
+    static String registration(String code) throws Exception {
+        String h = hmac("pelita:registration:" + accountName(code) + "\n" + MODULE_IRI + "\n1.0.0");
+        String v8 = h.substring(0, 12) + "8" + h.substring(13, 16)
+                + Integer.toHexString((Integer.parseInt(h.substring(16, 17), 16) & 3) | 8) + h.substring(17, 32);
+        return v8.substring(0, 8) + "-" + v8.substring(8, 12) + "-" + v8.substring(12, 16) + "-" + v8.substring(16, 20)
+                + "-" + v8.substring(20, 32);
+    }
+
+    // ---- the learner's journeys -----------------------------------------------------------------
+
+    @Test
+    void aLearnerEntersACodeTakesTheModuleAndTheStatementsLandUnderThatAccount() throws Exception {
+        Learner learner = new Learner();
+        learner.chooseLanguage("English");
+        learner.enterCode("  Owl-42 ");
+        learner.awaitModule("learn-en.html");
+        learner.takeWholeModule(true);
+        learner.awaitDelivered();
+        assertThat(learner.failures()).isEmpty();
+        learner.leave();
+
+        String registration = registration("owl-42");
+        assertThat(learner.pseudonymSeen).containsEntry("registration", registration);
+        List<JsonNode> statements = awaitStatements(registration, 19);
+        assertThat(verbCounts(statements)).isEqualTo(Map.of("initialized", 1L, "experienced", 4L, "answered", 9L,
+                "completed", 2L, "passed", 2L, "terminated", 1L));
+        assertThat(statements).extracting(s -> s.get("id").asText()).doesNotHaveDuplicates();
+        assertThat(statements).allSatisfy(s -> {
+            assertThat(s.at("/actor/account/homePage").asText()).isEqualTo(origin);
+            assertThat(s.at("/actor/account/name").asText()).isEqualTo(accountName("owl-42"));
+            assertThat(s.get("actor").toString()).doesNotContain("owl");
+            assertThat(s.at("/context/registration").asText()).isEqualTo(registration);
+            assertThat(s.at("/context/language").asText()).isEqualTo("en");
+        });
+        JsonNode passed = statements.stream().filter(s -> s.at("/verb/id").asText().equals(VERBS + "passed")
+                && s.at("/object/id").asText().equals(MODULE_IRI)).findFirst().orElseThrow();
+        assertThat(passed.at("/result/score/raw").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    void anEmailAddressIsRefusedWithTheReasonAndNothingIsRemembered() {
+        Learner learner = new Learner();
+        learner.chooseLanguage("English");
+        learner.enterCode("siti.rahma@example.org");
+        assertThat(driver.getCurrentUrl()).endsWith("/site/start-en.html");
+        WebElement error = driver.findElement(By.id("code-error"));
+        assertThat(error.isDisplayed()).isTrue();
+        assertThat(error.getText()).contains("e-mail address").contains("must not be linked to your e-mail");
+        assertThat(driver.findElement(By.id("code")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(storedCode()).isNull();
+        learner.enterCode("ab");
+        assertThat(error.getText()).contains("4 to 40");
+        assertThat(storedCode()).isNull();
+    }
+
+    @Test
+    void aSecondVisitResumesWhereTheLearnerLeftAndNotYouForgetsTheCode() throws Exception {
+        Learner learner = new Learner();
+        driver.get(server.url("/site/learn-id.html"));
+        // No code on this device yet: the module's page sends the learner to its start page.
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/site/start-id.html"));
+        assertThat(driver.findElement(By.cssSelector("label[for=code]")).getText()).isEqualTo("Kode Anda");
+        learner.enterCode("kite-7");
+        learner.awaitModule("learn-id.html");
+        learner.next();
+        learner.choose("pre_test__reuse_password", "f");
+        learner.choose("pre_test__second_factor", "b");
+        learner.submit("pre-test");
+        learner.next();
+        String where = learner.step();
+        assertThat(where).startsWith("page:");
+        learner.awaitDelivered();
+        Map<String, Object> first = learner.pseudonymSeen;
+
+        driver.get(server.url("/site/index.html")); // the learner leaves, and comes back later on the same device
+        driver.get(server.url("/site/start-id.html"));
+        assertThat(driver.findElement(By.id("code-value")).getText()).isEqualTo("kite-7");
+        driver.findElement(By.id("code-continue")).click();
+        learner.awaitModule("learn-id.html");
+        assertThat(learner.step()).isEqualTo(where);
+        assertThat(learner.text("#pelita-notice")).isNotBlank();
+        assertThat(learner.pseudonymSeen).isEqualTo(first);
+        learner.awaitDelivered();
+
+        driver.get(server.url("/site/start-id.html"));
+        driver.findElement(By.id("code-forget")).click();
+        assertThat(storedCode()).isNull();
+        assertThat(driver.findElement(By.id("code-form")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("code-known")).isDisplayed()).isFalse();
+
+        // Each visit: initialized, the page shown (experienced) and terminated; the pre-test once.
+        List<JsonNode> statements = awaitStatements(registration("kite-7"), 9);
+        assertThat(verbCounts(statements)).isEqualTo(Map.of("initialized", 2L, "answered", 2L, "completed", 1L,
+                "experienced", 2L, "terminated", 2L));
+        assertThat(statements).allSatisfy(s -> assertThat(s.at("/context/language").asText()).isEqualTo("id"));
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private static String storedCode() {
+        return (String) ((JavascriptExecutor) driver).executeScript("return localStorage.getItem('pelita-web:code')");
+    }
+
+    private static List<JsonNode> awaitStatements(String registration, int count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<JsonNode> statements = lrs.statements(registration);
+        while (statements.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            statements = lrs.statements(registration);
+        }
+        assertThat(statements).as("statements for registration " + registration).hasSize(count);
+        return statements;
+    }
+
+    private static Map<String, Long> verbCounts(List<JsonNode> statements) {
+        return statements.stream().collect(Collectors.groupingBy(s -> s.at("/verb/id").asText().substring(VERBS.length()),
+                TreeMap::new, Collectors.counting()));
+    }
+
+    /** The learner in the browser, on the site. */
+    private final class Learner {
+        private final JavascriptExecutor js = driver;
+        Map<String, Object> pseudonymSeen;
+
+        void chooseLanguage(String name) {
+            driver.get(server.url("/site/index.html"));
+            driver.findElement(By.linkText(name)).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("code")).isDisplayed());
+        }
+
+        void enterCode(String code) {
+            WebElement input = driver.findElement(By.id("code"));
+            input.clear();
+            input.sendKeys(code);
+            driver.findElement(By.cssSelector("#code-form button[type=submit]")).click();
+        }
+
+        @SuppressWarnings("unchecked")
+        void awaitModule(String page) {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/site/" + page)
+                    && Boolean.TRUE.equals(js.executeScript("return document.documentElement.classList.contains('js')"
+                    + " && !!document.querySelector('.step.current') && !!window.PelitaTracking.pseudonym()")));
+            pseudonymSeen = (Map<String, Object>) js.executeScript("return window.PelitaTracking.pseudonym()");
+        }
+
+        String step() {
+            return (String) js.executeScript("return document.querySelector('.step.current').dataset.step");
+        }
+
+        String text(String css) {
+            return (String) js.executeScript("return document.querySelector(arguments[0]).textContent", css);
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> failures() {
+            return (List<Map<String, Object>>) js.executeScript("return window.PelitaTracking.failures()");
+        }
+
+        void awaitDelivered() {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Long.valueOf(0).equals(js.executeScript(
+                    "return window.PelitaTracking.pending()")));
+        }
+
+        WebElement find(String css) {
+            return driver.findElement(By.cssSelector(css));
+        }
+
+        void click(WebElement element) {
+            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            element.click();
+        }
+
+        void next() {
+            find("#pelita-next").click();
+        }
+
+        private WebElement question(String iid) {
+            return find(".lang:not([hidden]) fieldset[data-q=" + iid + "]");
+        }
+
+        void choose(String iid, String... values) {
+            for (String value : values) {
+                click(question(iid).findElement(By.cssSelector("input[value='" + value + "']")));
+            }
+        }
+
+        void fill(String iid, String text) {
+            WebElement input = question(iid).findElement(By.cssSelector("input[type=text]"));
+            input.clear();
+            input.sendKeys(text);
+        }
+
+        void match(String iid, String source, String target) {
+            WebElement select = question(iid).findElement(By.cssSelector("select[data-source='" + source + "']"));
+            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
+            new Select(select).selectByValue(target);
+        }
+
+        void order(String iid, List<String> wanted) {
+            for (int position = 0; position < wanted.size(); position++) {
+                while (true) {
+                    List<WebElement> items = question(iid).findElements(By.cssSelector("li"));
+                    int at = -1;
+                    for (int i = 0; i < items.size(); i++) {
+                        if (items.get(i).getAttribute("data-item").equals(wanted.get(position))) {
+                            at = i;
+                        }
+                    }
+                    if (at <= position) {
+                        break;
+                    }
+                    click(items.get(at).findElement(By.cssSelector("button[data-move='-1']")));
+                }
+            }
+        }
+
+        void check(String iid) {
+            click(question(iid).findElement(By.cssSelector("[data-action=check]")));
+        }
+
+        void submit(String quiz) {
+            click(find(".lang:not([hidden]) form[data-quiz=" + quiz + "] [data-action=submit]"));
+        }
+
+        /** Every step from the intro to the summary, passing the post-test (as Scorm12RuntimeBrowserTest's learner). */
+        void takeWholeModule(boolean pass) {
+            assertThat(step()).isEqualTo("intro");
+            next();
+            choose("pre_test__reuse_password", "f");
+            choose("pre_test__second_factor", "b");
+            submit("pre-test");
+            next();
+            next();
+            next();
+            assertThat(step()).isEqualTo("quiz:passwords-check");
+            fill("passwords_check__passphrase_words", "4");
+            check("passwords_check__passphrase_words");
+            choose("passwords_check__password_manager", "a", "b");
+            check("passwords_check__password_manager");
+            next();
+            next();
+            next();
+            assertThat(step()).isEqualTo("quiz:post-test");
+            assertThat(pass).isTrue();
+            choose("post_test__reuse_password", "f");
+            match("post_test__factor_kinds", "1", "a");
+            match("post_test__factor_kinds", "2", "b");
+            match("post_test__factor_kinds", "3", "c");
+            order("post_test__setup_order", List.of("a", "b", "c", "d"));
+            choose("post_test__sms_codes", "b");
+            choose("post_test__backup_codes_place", "f");
+            submit("post-test");
+            next();
+        }
+
+        /** The learner closes the tab: the page is hidden and unloaded. */
+        void leave() {
+            driver.get("about:blank");
+        }
+    }
+}
