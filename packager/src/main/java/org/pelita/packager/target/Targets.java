@@ -2,12 +2,14 @@ package org.pelita.packager.target;
 
 import java.util.List;
 import java.util.Optional;
+import org.pelita.packager.target.cmi5.Cmi5Target;
 import org.pelita.packager.target.scorm12.Scorm12Target;
 import org.pelita.packager.target.tincan.TinCanTarget;
 
 /** The output formats the packager knows. */
 public final class Targets {
-    private static final List<Target> ALL = List.of(new Scorm12Target(), new TinCanTarget());
+    private static final List<Target> ALL = List.of(new Scorm12Target(), new TinCanTarget(),
+            new Cmi5Target());
 
     private Targets() {
     }
