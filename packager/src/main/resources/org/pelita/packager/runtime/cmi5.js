@@ -15,13 +15,19 @@
   var saved = {}, session = {}, unsaved = false, queue = null, tracker = null, ready = false, waiting = [];
   var template = {}, mode = 'Normal', lmsMastery = null, returnURL = '', started = Date.now(), language = '', ended = false;
   var local = false; // after terminated in this browser session: the place is kept here, nothing is sent
-  var resumed = false, lastTime = 0;
+  var resumed = false, lastTime = 0, dirty = false;
 
   function parse(json) { try { return JSON.parse(json); } catch (e) { return null; } }
   function copy(v) { return JSON.parse(JSON.stringify(v)); }
   function done(s) { return s === 'completed' || s === 'passed'; }
 
+  /* Browse and Review leave no result behind (cmi5 10.2.2): until the launch mode is known, writes wait. */
   function writeLocal() {
+    if (!ready && !local) {
+      dirty = true;
+      return;
+    }
+    if (mode !== 'Normal') return;
     try {
       w.localStorage.setItem(localKey, JSON.stringify(saved));
     } catch (e) {
@@ -227,6 +233,7 @@
       language: language, status: saved.status, score: saved.score,
       decorate: function (s) { decorate(s, false, false); } });
     ready = true;
+    if (dirty) writeLocal();
     if (!session.initialized) {
       defined('initialized');
       session.initialized = true;
@@ -259,6 +266,7 @@
       failures.add({ kind: 'launch', message: String(e && e.message || e) });
       local = true;
       waiting = [];
+      if (dirty) writeLocal();
     });
   }
 

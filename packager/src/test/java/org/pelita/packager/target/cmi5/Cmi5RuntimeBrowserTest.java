@@ -60,9 +60,12 @@ class Cmi5RuntimeBrowserTest {
                 new BuildOptions(LanguageMode.ONE, Optional.of("en"), UnitLayout.SINGLE), work.resolve("out"));
         Packager.Result multi = new Packager().build(sample, new Cmi5Target(),
                 new BuildOptions(LanguageMode.MULTILINGUAL, Optional.empty(), UnitLayout.SINGLE), work.resolve("out"));
+        Packager.Result lessons = new Packager().build(sample, new Cmi5Target(),
+                new BuildOptions(LanguageMode.ONE, Optional.of("en"), UnitLayout.PER_LESSON), work.resolve("lessons-out"));
         server = new TestServer()
                 .mount("pkg", Zips.extract(en.packages().get(0), work.resolve("pkg")))
-                .mount("multi", Zips.extract(multi.packages().get(0), work.resolve("multi")));
+                .mount("multi", Zips.extract(multi.packages().get(0), work.resolve("multi")))
+                .mount("lessons", Zips.extract(lessons.packages().get(0), work.resolve("lessons")));
         String origin = server.url("");
         origin = origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin;
         lrs = new InProcessLrs(origin);
@@ -185,15 +188,78 @@ class Cmi5RuntimeBrowserTest {
     }
 
     @Test
-    void inBrowseModeOnlyInitializedAndTerminatedAreCmi5Statements() throws Exception {
-        Cmi5Lms.Launch launch = prepare("learner-4", "Browse", 0.7);
+    void inBrowseAndReviewModesOnlyInitializedAndTerminatedAreCmi5StatementsAndNothingCountsLater() throws Exception {
+        for (String mode : List.of("Browse", "Review")) {
+            Cmi5Lms.Launch launch = prepare("learner-4-" + mode, mode, 0.7);
+            Learner learner = open(launch);
+            learner.takeWholeModule(Answers.ALL_RIGHT);
+            learner.awaitDelivered();
+            learner.leave();
+            List<JsonNode> statements = awaitDefined(launch.registration(), 3);
+            assertThat(cmi5Defined(statements)).extracting(Cmi5RuntimeBrowserTest::verb).as(mode)
+                    .containsExactly("launched", "initialized", "terminated");
+            assertThat(statements).filteredOn(s -> verb(s).equals("answered")).hasSize(9);
+
+            // A Normal launch afterwards starts afresh: what was done while browsing is not a result.
+            Cmi5Lms.Launch normal = lms.launch(server.url("/pkg/index.html"), PUBLISHER_ID, launch.registration(),
+                    launch.activityId(), "learner-4-" + mode, "Normal", "CompletedAndPassed", 0.7);
+            learner = open(normal);
+            assertThat(learner.step()).isEqualTo("intro");
+            learner.awaitDelivered();
+            learner.leave();
+            assertThat(cmi5Defined(awaitDefined(launch.registration(), 6))).extracting(Cmi5RuntimeBrowserTest::verb).as(mode)
+                    .containsExactly("launched", "initialized", "terminated", "launched", "initialized", "terminated");
+        }
+    }
+
+    @Test
+    void whileTheLrsIsDownStatementsWaitAndArriveExactlyOnceWhenItIsBack() throws Exception {
+        Cmi5Lms.Launch launch = prepare("learner-9", "Normal", 0.7);
         Learner learner = open(launch);
-        learner.takeWholeModule(Answers.ALL_RIGHT);
+        learner.awaitDelivered();
+        lrs.stop();
+        try {
+            learner.takeWholeModule(Answers.ALL_RIGHT);
+            assertThat(learner.pending()).isEqualTo(4 + 9 + 1 + 1 + 2);
+            assertThat(learner.failures()).extracting(f -> f.get("kind")).containsExactly("network");
+        } finally {
+            lrs.restart();
+        }
+        ((JavascriptExecutor) driver).executeScript("window.dispatchEvent(new Event('online'))");
         learner.awaitDelivered();
         learner.leave();
-        List<JsonNode> statements = awaitDefined(launch.registration(), 3);
-        assertThat(cmi5Defined(statements)).extracting(Cmi5RuntimeBrowserTest::verb).containsExactly("launched", "initialized", "terminated");
-        assertThat(statements).filteredOn(s -> verb(s).equals("answered")).hasSize(9);
+        List<JsonNode> statements = awaitStatements(launch.registration(), 20);
+        assertThat(statements).extracting(s -> s.get("id").asText()).doesNotHaveDuplicates();
+        assertThat(cmi5Defined(statements)).extracting(Cmi5RuntimeBrowserTest::verb).containsExactly("launched", "initialized",
+                "completed", "passed", "terminated");
+    }
+
+    @Test
+    void perLessonThePostTestAuIsPassedAndAPreTestAuCompleted() throws Exception {
+        String registration = UUID.randomUUID().toString();
+        Cmi5Lms.Launch post = lms.launch(server.url("/lessons/post-test.html"), MODULE_IRI + "/units/post-test", registration,
+                "https://lms.example.org/activities/" + UUID.randomUUID(), "learner-10", "Normal", "Passed", 0.7);
+        Learner learner = open(post);
+        assertThat(learner.step()).isEqualTo("quiz:post-test");
+        learner.answerPostTest(Answers.ALL_RIGHT);
+        learner.submit("post-test");
+        learner.awaitDelivered();
+        learner.leave();
+        Cmi5Lms.Launch pre = lms.launch(server.url("/lessons/index.html"), MODULE_IRI + "/units/pre-test", registration,
+                "https://lms.example.org/activities/" + UUID.randomUUID(), "learner-10", "Normal", "Completed", null);
+        learner = open(pre);
+        learner.next();
+        learner.choose("pre_test__reuse_password", "f");
+        learner.choose("pre_test__second_factor", "b");
+        learner.submit("pre-test");
+        learner.next();
+        learner.awaitDelivered();
+        learner.leave();
+        List<JsonNode> defined = cmi5Defined(awaitDefined(registration, 9));
+        assertThat(defined).extracting(s -> verb(s) + " " + (s.at("/object/id").asText().equals(post.activityId()) ? "post" : "pre"))
+                .containsExactly("launched post", "initialized post", "completed post", "passed post", "terminated post",
+                        "launched pre", "initialized pre", "completed pre", "terminated pre");
+        assertThat(ids(defined.get(3).at("/context/contextActivities/grouping"))).contains(MODULE_IRI + "/units/post-test");
     }
 
     @Test
@@ -226,7 +292,7 @@ class Cmi5RuntimeBrowserTest {
     }
 
     @Test
-    void aReloadAfterTerminatedKeepsThePlaceSendsNothingAndTheNextLaunchReportsTheResult() throws Exception {
+    void aReloadAfterTerminatedKeepsThePlaceAndSendsNothingMore() throws Exception {
         Cmi5Lms.Launch launch = prepare("learner-6", "Normal", 0.7);
         Learner learner = open(launch);
         learner.takeWholeModule(Answers.ALL_RIGHT);
