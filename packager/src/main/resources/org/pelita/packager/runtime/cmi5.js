@@ -14,7 +14,7 @@
   var p, data, actor, endpoint, registration, activityId, fetchUrl, localKey = '', sessionKey = '';
   var saved = {}, session = {}, unsaved = false, queue = null, tracker = null, ready = false, waiting = [];
   var template = {}, mode = 'Normal', lmsMastery = null, returnURL = '', started = Date.now(), language = '', ended = false;
-  var local = false; // after terminated in this browser session: the place is kept here, nothing is sent
+  var local = false; // the session ended, or its launch failed: the place is kept here, nothing is sent
   var resumed = false, lastTime = 0, dirty = false;
 
   function parse(json) { try { return JSON.parse(json); } catch (e) { return null; } }
@@ -167,7 +167,8 @@
     if (judged && !sent.passed && !session.judged && (pass || sent.failedScore !== score)) {
       var extensions = {};
       if (lmsMastery !== null) extensions[MASTERY] = lmsMastery;
-      defined(pass ? 'passed' : 'failed', { score: { scaled: Math.round(score * 100) / 10000, raw: score, min: 0, max: 100 },
+      // cmi5 9.5.1: raw is an integer (a percentage such as 66.67 is rounded; scaled keeps four decimals).
+      defined(pass ? 'passed' : 'failed', { score: { scaled: Math.round(score * 100) / 10000, raw: Math.round(score), min: 0, max: 100 },
         success: pass, duration: elapsed }, extensions);
       if (pass) sent.passed = true;
       else sent.failedScore = score;

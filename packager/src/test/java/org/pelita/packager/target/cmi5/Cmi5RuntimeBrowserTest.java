@@ -180,6 +180,8 @@ class Cmi5RuntimeBrowserTest {
         assertThat(defined).extracting(Cmi5RuntimeBrowserTest::verb).containsExactly("launched", "initialized", "failed", "terminated");
         JsonNode failed = defined.get(2);
         assertThat(failed.at("/result/score/scaled").asDouble()).isEqualTo(0.8);
+        assertThat(failed.at("/result/score/raw").isIntegralNumber()).isTrue();
+        assertThat(failed.at("/result/score/raw").asInt()).isEqualTo(80);
         assertThat(failed.at("/result/success").asBoolean()).isFalse();
         assertThat(failed.at("/context/extensions").get(MASTERY).asDouble()).isEqualTo(0.9);
         // The post-test's own (allowed) statement is judged against the same mastery score.
