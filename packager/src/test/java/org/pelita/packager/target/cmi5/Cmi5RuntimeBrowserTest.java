@@ -310,6 +310,25 @@ class Cmi5RuntimeBrowserTest {
     }
 
     @Test
+    void aPageOpenedAgainInAnUnfinishedSessionReusesTheTokenAndSendsNoSecondInitialized() throws Exception {
+        Cmi5Lms.Launch launch = prepare("learner-11", "Normal", 0.7);
+        Learner learner = open(launch);
+        learner.awaitDelivered();
+        // The page goes without its pagehide handling (as after a crash): the session is not terminated.
+        ((JavascriptExecutor) driver).executeScript("window.PelitaTracking.finish = function () {}");
+        learner.leave();
+        learner = open(launch);
+        learner.awaitDelivered();
+        learner.leave();
+        List<JsonNode> statements = awaitDefined(launch.registration(), 3);
+        assertThat(lms.fetchCalls(launch.sessionId())).isEqualTo(1);
+        assertThat(cmi5Defined(statements)).extracting(Cmi5RuntimeBrowserTest::verb)
+                .containsExactly("launched", "initialized", "terminated");
+        assertThat(statements.get(statements.size() - 1).at("/context/extensions").get(Cmi5Lms.SESSION_ID).asText())
+                .isEqualTo(launch.sessionId());
+    }
+
+    @Test
     void aPassAfterAFailureInTheSameSessionIsSentInTheNextSessionOnce() throws Exception {
         // One of passed/failed per session (cmi5 9.3): the retake's pass completes the AU now and is told next session.
         Cmi5Lms.Launch first = prepare("learner-7", "Normal", 0.7);
