@@ -24,8 +24,8 @@ import org.pelita.packager.target.PackageEntry;
 public final class DeterministicZip {
     /** Zip's DOS timestamps have no zone; setTimeLocal stores this value as is, whatever the machine's zone. */
     private static final LocalDateTime FIXED_TIME = LocalDateTime.of(2000, 1, 1, 0, 0, 0);
-    /** A package's descriptor goes first: the SCORM manifest or tincan.xml (never both in one package). */
-    private static final Set<String> FIRST = Set.of("imsmanifest.xml", "tincan.xml");
+    /** A package's descriptor goes first: the SCORM manifest, tincan.xml or cmi5.xml (one per package). */
+    private static final Set<String> FIRST = Set.of("imsmanifest.xml", "tincan.xml", "cmi5.xml");
 
     private DeterministicZip() {
     }

@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
                         + " schema validity, namespace prefixes, references, launch files, mastery scores.",
                 "A zip with tincan.xml at its root and no imsmanifest.xml is checked as a TinCan package: tincan.xml's"
                         + " XML and namespace, activity ids and names, and the launch file.",
+                "A zip with cmi5.xml at its root is checked as a cmi5 package: cmi5.xml against the official"
+                        + " CourseStructure.xsd, ids that are absolute IRIs, and every AU's url in the zip.",
                 "Safe on untrusted zips: nothing is extracted, sizes are bounded, DTDs and entities are refused.",
                 "Exit code: 0 when no zip has errors, 1 when one has, 2 for a usage error."},
         sortOptions = false)
@@ -36,7 +38,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "ZIP", description = "SCORM or TinCan zip file(s) to check.")
+    @Parameters(arity = "1..*", paramLabel = "ZIP", description = "SCORM, TinCan or cmi5 zip file(s) to check.")
     private List<Path> zips = new ArrayList<>();
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",

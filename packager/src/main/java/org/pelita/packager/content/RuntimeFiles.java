@@ -12,7 +12,8 @@ public final class RuntimeFiles {
     public static final String DIR = "pelita";
     public static final String MAIN_SCRIPT = "pelita.js";
     public static final String STYLESHEET = "pelita.css";
-    private static final List<String> FILES = List.of(STYLESHEET, MAIN_SCRIPT, "scorm12.js", "xapi.js", "tincan.js");
+    private static final List<String> FILES = List.of(STYLESHEET, MAIN_SCRIPT, "scorm12.js", "xapi.js", "tincan.js",
+            "cmi5.js");
 
     private RuntimeFiles() {
     }

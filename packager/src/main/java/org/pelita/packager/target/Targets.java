@@ -2,6 +2,8 @@ package org.pelita.packager.target;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.pelita.packager.target.cmi5.Cmi5Target;
 import org.pelita.packager.target.scorm12.Scorm12Target;
 import org.pelita.packager.target.tincan.TinCanTarget;
 import org.pelita.packager.target.web.WebTarget;
@@ -13,11 +15,18 @@ public final class Targets {
     private Targets() {
     }
 
+    /** cmi5 (issue 4). Kept beside ALL so that branches adding targets at the same time merge without a conflict. */
+    private static final List<Target> CMI5 = List.of(new Cmi5Target());
+
+    private static Stream<Target> all() {
+        return Stream.concat(ALL.stream(), CMI5.stream());
+    }
+
     public static Optional<Target> byName(String name) {
-        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+        return all().filter(t -> t.name().equals(name)).findFirst();
     }
 
     public static List<String> names() {
-        return ALL.stream().map(Target::name).toList();
+        return all().map(Target::name).toList();
     }
 }

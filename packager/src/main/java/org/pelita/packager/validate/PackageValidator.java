@@ -7,8 +7,9 @@ import org.w3c.dom.Element;
 
 /**
  * Checks any SCORM 1.2 zip for what makes Moodle refuse or mis-track it, and TinCan packages (tincan.xml at the
- * root, no imsmanifest.xml) for what keeps an LMS from launching them. Safe on hostile input: nothing is
- * extracted to disk, sizes are bounded by bytes actually inflated, and XML is parsed without DTDs or entities.
+ * root, no imsmanifest.xml) and cmi5 packages (cmi5.xml at the root) for what keeps an LMS from launching them.
+ * Safe on hostile input: nothing is extracted to disk, sizes are bounded by bytes actually inflated, and XML is
+ * parsed without DTDs or entities.
  */
 public final class PackageValidator {
     /** In this order; each adds findings and none stops the others. */
@@ -37,6 +38,8 @@ public final class PackageValidator {
         ZipScan scan = SafeZip.scan(zip, limits, findings);
         if (scan.readable() && TinCanCheck.applies(scan)) {
             TinCanCheck.check(zip, scan, limits, findings);
+        } else if (scan.readable() && Cmi5Check.applies(scan)) {
+            Cmi5Check.check(zip, scan, limits, findings);
         } else if (scan.readable()) {
             ManifestPlacement.check(scan, findings);
             byte[] manifest = scan.manifest();

@@ -167,7 +167,8 @@
   }
 
   /* o: queue, actor, registration, activity (module IRI), data (the page's runtime data), language, status and
-     score (the last reported), grouping (extra grouping activity IRIs, e.g. from the launch). */
+     score (the last reported), grouping (extra grouping activity IRIs, e.g. from the launch), decorate (optional:
+     called with each statement before it is queued). */
   function tracker(o) {
     var x = o.data.xapi, version = o.data.version, language = o.language, status = o.status || '', percent = o.score;
     var started = Date.now(), lastStep = null, moduleRef = { objectType: 'Activity', id: o.activity };
@@ -192,6 +193,7 @@
       var statement = { id: uuid(), actor: o.actor, verb: { id: VERBS + verb, display: { 'en-US': verb } }, object: object,
         context: context, timestamp: new Date().toISOString() };
       if (result) statement.result = result;
+      if (o.decorate) o.decorate(statement); // e.g. cmi5: the LMS's context template
       o.queue.add(statement);
     }
 
