@@ -39,7 +39,7 @@ public final class Browser {
         options.setBinary(chromium.get().toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=360,740", "--user-data-dir=" + Files.createTempDirectory("pelita-chrome-"));
+                "--window-size=360,740", "--user-data-dir=" + TempDirectories.create("pelita-chrome-"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

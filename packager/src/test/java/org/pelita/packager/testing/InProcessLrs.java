@@ -40,7 +40,7 @@ public final class InProcessLrs implements AutoCloseable {
     private int port;
 
     public InProcessLrs(String corsOrigin) throws IOException {
-        Path directory = Files.createTempDirectory("pelita-packager-lrs-");
+        Path directory = TempDirectories.create("pelita-packager-lrs-");
         this.database = "jdbc:h2:file:" + directory.resolve("lrs");
         this.corsOrigin = corsOrigin;
         start(0);
