@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -15,9 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -28,6 +25,7 @@ import org.pelita.packager.target.LanguageMode;
 import org.pelita.packager.testing.Browser;
 import org.pelita.packager.testing.Cmi5Lms;
 import org.pelita.packager.testing.InProcessLrs;
+import org.pelita.packager.testing.Learner;
 import org.pelita.packager.testing.Repository;
 import org.pelita.packager.testing.TestServer;
 import org.pelita.packager.testing.Zips;
@@ -96,7 +94,7 @@ class Cmi5RuntimeBrowserTest {
     @Test
     void aLearnerWhoPassesSendsInitializedCompletedPassedTerminatedAndReturnsToTheLms() throws Exception {
         Cmi5Lms.Launch launch = prepare("learner-1", "Normal", 0.7);
-        Learner learner = open(launch);
+        Cmi5Learner learner = open(launch);
         learner.takeWholeModule(Answers.ALL_RIGHT);
         learner.awaitDelivered();
         assertThat(learner.failures()).isEmpty();
@@ -154,7 +152,7 @@ class Cmi5RuntimeBrowserTest {
     @Test
     void aLearnerWhoFailsSendsFailedWithTheScoreAndNoCompleted() throws Exception {
         Cmi5Lms.Launch launch = prepare("learner-2", "Normal", 0.7);
-        Learner learner = open(launch);
+        Cmi5Learner learner = open(launch);
         learner.takeWholeModule(Answers.ALL_WRONG);
         learner.awaitDelivered();
         learner.leave();
@@ -171,7 +169,7 @@ class Cmi5RuntimeBrowserTest {
     void theLmsMasteryScoreOverridesThePackagesAndOnlyOneJudgementIsSentPerSession() throws Exception {
         // 4 of 5 right is 80%: a pass for the package's 70%, a failure for the LMS's 0.9.
         Cmi5Lms.Launch launch = prepare("learner-3", "Normal", 0.9);
-        Learner learner = open(launch);
+        Cmi5Learner learner = open(launch);
         learner.takeWholeModule(Answers.FOUR_OF_FIVE);
         learner.awaitDelivered();
         learner.leave();
@@ -193,7 +191,7 @@ class Cmi5RuntimeBrowserTest {
     void inBrowseAndReviewModesOnlyInitializedAndTerminatedAreCmi5StatementsAndNothingCountsLater() throws Exception {
         for (String mode : List.of("Browse", "Review")) {
             Cmi5Lms.Launch launch = prepare("learner-4-" + mode, mode, 0.7);
-            Learner learner = open(launch);
+            Cmi5Learner learner = open(launch);
             learner.takeWholeModule(Answers.ALL_RIGHT);
             learner.awaitDelivered();
             learner.leave();
@@ -217,7 +215,7 @@ class Cmi5RuntimeBrowserTest {
     @Test
     void whileTheLrsIsDownStatementsWaitAndArriveExactlyOnceWhenItIsBack() throws Exception {
         Cmi5Lms.Launch launch = prepare("learner-9", "Normal", 0.7);
-        Learner learner = open(launch);
+        Cmi5Learner learner = open(launch);
         learner.awaitDelivered();
         lrs.stop();
         try {
@@ -241,7 +239,7 @@ class Cmi5RuntimeBrowserTest {
         String registration = UUID.randomUUID().toString();
         Cmi5Lms.Launch post = lms.launch(server.url("/lessons/post-test.html"), MODULE_IRI + "/units/post-test", registration,
                 "https://lms.example.org/activities/" + UUID.randomUUID(), "learner-10", "Normal", "Passed", 0.7);
-        Learner learner = open(post);
+        Cmi5Learner learner = open(post);
         assertThat(learner.step()).isEqualTo("quiz:post-test");
         learner.answerPostTest(Answers.ALL_RIGHT);
         learner.submit("post-test");
@@ -267,7 +265,7 @@ class Cmi5RuntimeBrowserTest {
     @Test
     void aSecondCallToTheFetchUrlIsRefusedAndNothingIsSentWhileTheModuleWorks() throws Exception {
         Cmi5Lms.Launch launch = prepare("learner-5", "Normal", 0.7);
-        Learner learner = open(launch);
+        Cmi5Learner learner = open(launch);
         learner.awaitReady();
         learner.next();
         learner.awaitDelivered();
@@ -278,7 +276,7 @@ class Cmi5RuntimeBrowserTest {
         // The same launch URL in a new browser session (no token kept): the fetch URL answers error-code 1.
         driver.get(server.url("/pkg/index.html"));
         ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
-        Learner again = open(launch);
+        Cmi5Learner again = open(launch);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !again.failures().isEmpty());
         assertThat(again.failures()).singleElement().satisfies(f -> {
             assertThat(f.get("kind")).isEqualTo("launch");
@@ -296,7 +294,7 @@ class Cmi5RuntimeBrowserTest {
     @Test
     void aReloadAfterTerminatedKeepsThePlaceAndSendsNothingMore() throws Exception {
         Cmi5Lms.Launch launch = prepare("learner-6", "Normal", 0.7);
-        Learner learner = open(launch);
+        Cmi5Learner learner = open(launch);
         learner.takeWholeModule(Answers.ALL_RIGHT);
         learner.awaitDelivered();
         driver.navigate().refresh(); // pagehide: terminated; the reloaded page finds the session ended
@@ -312,7 +310,7 @@ class Cmi5RuntimeBrowserTest {
     @Test
     void aPageOpenedAgainInAnUnfinishedSessionReusesTheTokenAndSendsNoSecondInitialized() throws Exception {
         Cmi5Lms.Launch launch = prepare("learner-11", "Normal", 0.7);
-        Learner learner = open(launch);
+        Cmi5Learner learner = open(launch);
         learner.awaitDelivered();
         // The page goes without its pagehide handling (as after a crash): the session is not terminated.
         ((JavascriptExecutor) driver).executeScript("window.PelitaTracking.finish = function () {}");
@@ -332,7 +330,7 @@ class Cmi5RuntimeBrowserTest {
     void aPassAfterAFailureInTheSameSessionIsSentInTheNextSessionOnce() throws Exception {
         // One of passed/failed per session (cmi5 9.3): the retake's pass completes the AU now and is told next session.
         Cmi5Lms.Launch first = prepare("learner-7", "Normal", 0.7);
-        Learner learner = open(first);
+        Cmi5Learner learner = open(first);
         learner.takeWholeModule(Answers.ALL_WRONG);
         learner.retakePostTest(Answers.ALL_RIGHT);
         learner.awaitDelivered();
@@ -357,7 +355,7 @@ class Cmi5RuntimeBrowserTest {
         Cmi5Lms.Launch launch = lms.launch(server.url("/multi/index.html"), PUBLISHER_ID, UUID.randomUUID().toString(),
                 "https://lms.example.org/activities/" + UUID.randomUUID(), "learner-8", "Normal", "CompletedAndPassed", 0.7);
         lms.languagePreference(launch.actor(), "fr-FR,id-ID,en");
-        Learner learner = open(launch);
+        Cmi5Learner learner = open(launch);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "Mulai".equals(learner.text("#pelita-next")));
         learner.next();
         learner.awaitDelivered();
@@ -368,9 +366,9 @@ class Cmi5RuntimeBrowserTest {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    private Learner open(Cmi5Lms.Launch launch) {
+    private Cmi5Learner open(Cmi5Lms.Launch launch) {
         driver.get(launch.url());
-        Learner learner = new Learner();
+        Cmi5Learner learner = new Cmi5Learner();
         learner.awaitReady();
         return learner;
     }
@@ -419,118 +417,22 @@ class Cmi5RuntimeBrowserTest {
 
     private enum Answers { ALL_RIGHT, FOUR_OF_FIVE, ALL_WRONG }
 
-    /** The learner's view of the module (as in the TinCan browser test). */
-    private final class Learner {
-        private final JavascriptExecutor js = driver;
-
-        void awaitReady() {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js.executeScript(
-                    "return document.documentElement.classList.contains('js') && !!document.querySelector('.step.current')")));
+    /** A {@link Learner} who also waits for the launch data, and answers and retakes the post-test three ways. */
+    private final class Cmi5Learner extends Learner {
+        Cmi5Learner() {
+            super(Cmi5RuntimeBrowserTest.driver);
         }
 
         /** Until the launch data is in and every statement so far has been answered for by the LRS. */
-        void awaitDelivered() {
+        @Override
+        public void awaitDelivered() {
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !"".equals(js.executeScript(
                     "return window.PelitaTracking.launchMode()")) && pending() == 0);
         }
 
-        long pending() {
-            return (Long) js.executeScript("return window.PelitaTracking.pending()");
-        }
-
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> failures() {
-            return (List<Map<String, Object>>) js.executeScript("return window.PelitaTracking.failures()");
-        }
-
-        String step() {
-            return (String) js.executeScript("return document.querySelector('.step.current').dataset.step");
-        }
-
-        WebElement find(String css) {
-            return driver.findElement(By.cssSelector(css));
-        }
-
-        void click(WebElement element) {
-            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-            element.click();
-        }
-
-        String text(String css) {
-            return (String) js.executeScript("return document.querySelector('.lang:not([hidden]) ' + arguments[0] + ', ' + arguments[0]).textContent", css);
-        }
-
-        void next() {
-            find("#pelita-next").click();
-        }
-
-        private WebElement question(String iid) {
-            return find(".lang:not([hidden]) fieldset[data-q=" + iid + "]");
-        }
-
-        void choose(String iid, String... values) {
-            for (String value : values) {
-                click(question(iid).findElement(By.cssSelector("input[value='" + value + "']")));
-            }
-        }
-
-        void fill(String iid, String text) {
-            WebElement input = question(iid).findElement(By.cssSelector("input[type=text]"));
-            input.clear();
-            input.sendKeys(text);
-        }
-
-        void match(String iid, String source, String target) {
-            WebElement select = question(iid).findElement(By.cssSelector("select[data-source='" + source + "']"));
-            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
-            new Select(select).selectByValue(target);
-        }
-
-        void order(String iid, List<String> wanted) {
-            for (int position = 0; position < wanted.size(); position++) {
-                while (true) {
-                    List<WebElement> items = question(iid).findElements(By.cssSelector("li"));
-                    int at = -1;
-                    for (int i = 0; i < items.size(); i++) {
-                        if (items.get(i).getAttribute("data-item").equals(wanted.get(position))) {
-                            at = i;
-                        }
-                    }
-                    if (at <= position) {
-                        break;
-                    }
-                    click(items.get(at).findElement(By.cssSelector("button[data-move='-1']")));
-                }
-            }
-        }
-
-        void check(String iid) {
-            click(question(iid).findElement(By.cssSelector("[data-action=check]")));
-        }
-
-        void submit(String quiz) {
-            click(find(".lang:not([hidden]) form[data-quiz=" + quiz + "] [data-action=submit]"));
-        }
-
         /** Every step from the intro to the summary (the same journey as the SCORM and TinCan browser tests). */
         void takeWholeModule(Answers answers) {
-            assertThat(step()).isEqualTo("intro");
-            next();
-            choose("pre_test__reuse_password", "f");
-            choose("pre_test__second_factor", "b");
-            submit("pre-test");
-            next();
-            next();
-            next();
-            assertThat(step()).isEqualTo("quiz:passwords-check");
-            fill("passwords_check__passphrase_words", "4");
-            check("passwords_check__passphrase_words");
-            choose("passwords_check__password_manager", "a", "b");
-            check("passwords_check__password_manager");
-            next();
-            next();
-            next();
-            assertThat(step()).isEqualTo("quiz:post-test");
+            reachPostTest();
             answerPostTest(answers);
             submit("post-test");
             next();
@@ -570,11 +472,6 @@ class Cmi5RuntimeBrowserTest {
         /** The link the adapter puts at the end of the module when the LMS gave a returnURL. */
         void exitToLms() {
             click(find(".lang:not([hidden]) [data-cmi5-return]"));
-        }
-
-        /** Closes the module as a learner closing the tab would: the page is unloaded (pagehide). */
-        void leave() {
-            driver.get("about:blank");
         }
     }
 }

@@ -2,7 +2,6 @@ package org.pelita.packager.target.scorm12;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +34,7 @@ import org.pelita.packager.model.Module;
 import org.pelita.packager.target.BuildOptions;
 import org.pelita.packager.target.LanguageMode;
 import org.pelita.packager.testing.Browser;
+import org.pelita.packager.testing.Learner;
 import org.pelita.packager.testing.Repository;
 import org.pelita.packager.testing.TestServer;
 import org.pelita.packager.testing.Zips;
@@ -107,7 +107,7 @@ class Scorm12RuntimeBrowserTest {
 
     @Test
     void aLearnerWhoPassesThePostTestIsReportedPassedWithScoreAndEveryAnswer() {
-        Learner learner = launch("/pkg/index.html");
+        ScormLearner learner = launch("/pkg/index.html");
         learner.takeWholeModule(true);
         assertThat(learner.step()).isEqualTo("summary");
         assertThat(learner.text("[data-summary-status]")).isEqualTo("You have completed this module. You can now close it.");
@@ -145,7 +145,7 @@ class Scorm12RuntimeBrowserTest {
 
     @Test
     void withOneScoPerLessonALessonIsCompletedWithoutScoreAndThePostTestPassesOnItsOwn() {
-        Learner lesson = launch("/lessons/lesson-two-step.html");
+        ScormLearner lesson = launch("/lessons/lesson-two-step.html");
         assertThat(lesson.step()).isEqualTo("page:two-step/how-it-works");
         assertThat(lesson.text("#pelita-next")).isEqualTo("Next");
         lesson.next();
@@ -155,9 +155,10 @@ class Scorm12RuntimeBrowserTest {
         assertThat(lmsStore().get("cmi.core.lesson_status")).isEqualTo("completed");
         assertThat(lmsStore().get("cmi.core.score.raw")).isEqualTo("");
 
-        Learner test = launch("/lessons/post-test.html");
+        ScormLearner test = launch("/lessons/post-test.html");
         assertThat(test.step()).isEqualTo("quiz:post-test");
         test.answerPostTest(true);
+        test.submit("post-test");
         test.leave();
         assertThat(lmsStore().get("cmi.core.lesson_status")).isEqualTo("passed");
         assertThat(lmsStore().get("cmi.core.score.raw")).isEqualTo("100");
@@ -167,7 +168,7 @@ class Scorm12RuntimeBrowserTest {
 
     @Test
     void statusIsIncompleteFromTheFirstStepAndTheLmsLocationFollowsTheLearner() {
-        Learner learner = launch("/pkg/index.html");
+        ScormLearner learner = launch("/pkg/index.html");
         assertThat(lmsStore().get("cmi.core.lesson_status")).isEqualTo("incomplete");
         learner.next();
         assertThat(lmsStore().get("cmi.core.lesson_location")).isEqualTo("quiz:pre-test");
@@ -176,7 +177,7 @@ class Scorm12RuntimeBrowserTest {
 
     @Test
     void aLearnerWhoFailsThePostTestIsReportedFailedAndMayTryAgain() {
-        Learner learner = launch("/pkg/index.html");
+        ScormLearner learner = launch("/pkg/index.html");
         learner.takeWholeModule(false);
         learner.showStep("quiz:post-test");
         WebElement retake = learner.find("form[data-quiz=post-test] [data-action=retake]");
@@ -195,7 +196,7 @@ class Scorm12RuntimeBrowserTest {
 
     @Test
     void takingThePostTestAgainClearsItsAnswersAndTheBestScoreCounts() {
-        Learner learner = launch("/pkg/index.html");
+        ScormLearner learner = launch("/pkg/index.html");
         learner.takeWholeModule(false);
         learner.showStep("quiz:post-test");
         learner.click(learner.find("form[data-quiz=post-test] [data-action=retake]"));
@@ -204,6 +205,7 @@ class Scorm12RuntimeBrowserTest {
         assertThat(answer.isSelected()).isFalse();
         assertThat(learner.text("form[data-quiz=post-test] [data-result]")).isEmpty();
         learner.answerPostTest(true);
+        learner.submit("post-test");
         assertThat(learner.text("form[data-quiz=post-test] [data-result]")).isEqualTo("Your score: 100% You passed.");
         learner.leave();
         assertThat(lmsStore().get("cmi.core.lesson_status")).isEqualTo("passed");
@@ -214,7 +216,7 @@ class Scorm12RuntimeBrowserTest {
 
     @Test
     void submittingATestWithUnansweredQuestionsWarnsOnceThenSubmitsAsItIs() {
-        Learner learner = launch("/pkg/index.html");
+        ScormLearner learner = launch("/pkg/index.html");
         learner.next();
         learner.choose("pre_test__reuse_password", "f");
         learner.submit("pre-test");
@@ -229,7 +231,7 @@ class Scorm12RuntimeBrowserTest {
 
     @Test
     void theLessonsStayClosedUntilThePreTestIsSubmitted() {
-        Learner learner = launch("/pkg/index.html");
+        ScormLearner learner = launch("/pkg/index.html");
         learner.next();
         learner.next();
         assertThat(learner.step()).isEqualTo("quiz:pre-test");
@@ -238,7 +240,7 @@ class Scorm12RuntimeBrowserTest {
 
     @Test
     void aLinkToAnotherPageOpensThatStep() {
-        Learner learner = launch("/pkg/index.html");
+        ScormLearner learner = launch("/pkg/index.html");
         learner.next();
         learner.choose("pre_test__reuse_password", "f");
         learner.choose("pre_test__second_factor", "b");
@@ -250,7 +252,7 @@ class Scorm12RuntimeBrowserTest {
 
     @Test
     void aRelaunchResumesAtTheSameStepWithTheLearnersAnswers() {
-        Learner learner = launch("/pkg/index.html");
+        ScormLearner learner = launch("/pkg/index.html");
         learner.next();
         learner.choose("pre_test__reuse_password", "t");
         learner.choose("pre_test__second_factor", "b");
@@ -275,7 +277,7 @@ class Scorm12RuntimeBrowserTest {
 
     @Test
     void savedStateStaysWithinScorm12sLimitAndTheBuildTimeBound() {
-        Learner learner = launch("/pkg/index.html");
+        ScormLearner learner = launch("/pkg/index.html");
         learner.takeWholeModule(true);
         String saved = (String) lmsStore().get("cmi.suspend_data");
         int bound = SavedStateBudget.worstCase(sample, UnitPlanner.plan(sample, UnitLayout.SINGLE).get(0), List.of("en"));
@@ -291,7 +293,7 @@ class Scorm12RuntimeBrowserTest {
         driver.findElement(By.id("open-window")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getWindowHandles().size() == 2);
         driver.switchTo().window(driver.getWindowHandles().stream().filter(h -> !h.equals(lms)).findFirst().orElseThrow());
-        Learner learner = new Learner();
+        ScormLearner learner = new ScormLearner();
         learner.awaitReady();
         learner.next();
         driver.switchTo().window(lms);
@@ -301,7 +303,7 @@ class Scorm12RuntimeBrowserTest {
     @Test
     void withoutAnLmsTheContentWorksAndShowsNoError() {
         driver.get(server.url("/pkg/index.html"));
-        Learner learner = new Learner();
+        ScormLearner learner = new ScormLearner();
         learner.awaitReady();
         List<String> visited = new ArrayList<>();
         while (true) {
@@ -325,7 +327,7 @@ class Scorm12RuntimeBrowserTest {
     @Test
     void everyStepIsReadableWithoutJavaScriptAndRespectsTheContentSecurityPolicy() {
         driver.get(server.url("/pkg/index.html"));
-        new Learner().awaitReady();
+        new ScormLearner().awaitReady();
         assertThat(severeConsoleMessages()).as("CSP violations and script errors").isEmpty();
         String html = (String) ((JavascriptExecutor) driver).executeScript(
                 "return document.querySelector('meta[http-equiv=Content-Security-Policy]').content");
@@ -334,7 +336,7 @@ class Scorm12RuntimeBrowserTest {
 
     @Test
     void theQuickExitLeavesForTheNeutralPageReplacingTheModuleInHistory() {
-        Learner learner = launch("/pkg/index.html");
+        ScormLearner learner = launch("/pkg/index.html");
         learner.next();
         learner.find("#pelita-exit").click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("127.0.0.1"));
@@ -345,7 +347,7 @@ class Scorm12RuntimeBrowserTest {
 
     @Test
     void pressingEscapeTwiceIsAQuickExitToo() {
-        Learner learner = launch("/pkg/index.html");
+        ScormLearner learner = launch("/pkg/index.html");
         learner.find(".step.current h1").click();
         new Actions(driver).sendKeys(Keys.ESCAPE).sendKeys(Keys.ESCAPE).perform();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("127.0.0.1"));
@@ -354,7 +356,7 @@ class Scorm12RuntimeBrowserTest {
 
     @Test
     void theKeyboardAloneTakesALearnerThroughTheSteps() {
-        Learner learner = launch("/pkg/index.html");
+        ScormLearner learner = launch("/pkg/index.html");
         learner.find("#pelita-next").sendKeys(Keys.ENTER);
         assertThat(learner.step()).isEqualTo("quiz:pre-test");
         assertThat((Boolean) ((JavascriptExecutor) driver).executeScript(
@@ -367,7 +369,7 @@ class Scorm12RuntimeBrowserTest {
 
     @Test
     void aMultilingualPackageOffersItsLanguagesAndKeepsAnswersAcrossThem() {
-        Learner learner = launch("/multi/index.html");
+        ScormLearner learner = launch("/multi/index.html");
         learner.click(learner.find("a[data-lang=id]"));
         assertThat(learner.step()).isEqualTo("intro");
         assertThat(learner.text("#pelita-next")).isEqualTo("Mulai");
@@ -382,12 +384,12 @@ class Scorm12RuntimeBrowserTest {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    private Learner launch(String path) {
+    private ScormLearner launch(String path) {
         driver.get(server.url("/lms/lms.html?mastery=70"));
         return relaunch(path);
     }
 
-    private Learner relaunch(String path) {
+    private ScormLearner relaunch(String path) {
         driver.switchTo().defaultContent();
         ((JavascriptExecutor) driver).executeScript("lms.launch(arguments[0])", path);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> ((JavascriptExecutor) d).executeScript(
@@ -395,7 +397,7 @@ class Scorm12RuntimeBrowserTest {
                         + " && f.contentWindow.location.pathname === arguments[0]", path));
         driver.switchTo().frame("sco");
         inFrame = true;
-        Learner learner = new Learner();
+        ScormLearner learner = new ScormLearner();
         learner.awaitReady();
         return learner;
     }
@@ -437,39 +439,14 @@ class Scorm12RuntimeBrowserTest {
                 .map(LogEntry::getMessage).toList();
     }
 
-    /** The learner's view of the module (the driver is in the module's frame or window). */
-    private final class Learner {
-        private final JavascriptExecutor js = driver;
-
-        void awaitReady() {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js.executeScript(
-                    "return document.documentElement.classList.contains('js') && !!document.querySelector('.step.current')")));
-        }
-
-        String step() {
-            return (String) js.executeScript("return document.querySelector('.step.current').dataset.step");
-        }
-
-        WebElement find(String css) {
-            return driver.findElement(By.cssSelector(css));
-        }
-
-        /** Scrolls the element to the middle of the screen first, as a learner would, then clicks it. */
-        void click(WebElement element) {
-            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-            element.click();
-        }
-
-        String text(String css) {
-            return (String) js.executeScript("return document.querySelector('.lang:not([hidden]) ' + arguments[0] + ', ' + arguments[0]).textContent", css);
+    /** A {@link Learner} in the test LMS's frame or window, who also checks the passphrase verdict on the way. */
+    private final class ScormLearner extends Learner {
+        ScormLearner() {
+            super(Scorm12RuntimeBrowserTest.driver);
         }
 
         boolean horizontalOverflow() {
             return (Boolean) js.executeScript("return document.documentElement.scrollWidth > window.innerWidth");
-        }
-
-        void next() {
-            find("#pelita-next").click();
         }
 
         void showStep(String key) {
@@ -477,102 +454,14 @@ class Scorm12RuntimeBrowserTest {
             assertThat(step()).isEqualTo(key);
         }
 
-        private WebElement question(String iid) {
-            return find(".lang:not([hidden]) fieldset[data-q=" + iid + "]");
-        }
-
-        void choose(String iid, String... values) {
-            for (String value : values) {
-                click(question(iid).findElement(By.cssSelector("input[value='" + value + "']")));
-            }
-        }
-
-        void fill(String iid, String text) {
-            WebElement input = question(iid).findElement(By.cssSelector("input[type=text]"));
-            input.clear();
-            input.sendKeys(text);
-        }
-
-        void match(String iid, String source, String target) {
-            WebElement select = question(iid).findElement(By.cssSelector("select[data-source='" + source + "']"));
-            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
-            new Select(select).selectByValue(target);
-        }
-
-        /** Puts an ordering question's items in the given order with the Move up buttons, as a learner would. */
-        void order(String iid, List<String> wanted) {
-            for (int position = 0; position < wanted.size(); position++) {
-                while (true) {
-                    List<WebElement> items = question(iid).findElements(By.cssSelector("li"));
-                    int at = -1;
-                    for (int i = 0; i < items.size(); i++) {
-                        if (items.get(i).getAttribute("data-item").equals(wanted.get(position))) {
-                            at = i;
-                        }
-                    }
-                    if (at <= position) {
-                        break;
-                    }
-                    click(items.get(at).findElement(By.cssSelector("button[data-move='-1']")));
-                }
-            }
-        }
-
-        void check(String iid) {
-            click(question(iid).findElement(By.cssSelector("[data-action=check]")));
-        }
-
-        void submit(String quiz) {
-            click(find(".lang:not([hidden]) form[data-quiz=" + quiz + "] [data-action=submit]"));
-        }
-
-        /** Every step from the intro to the summary, answering the post-test right or wrong. */
-        void takeWholeModule(boolean pass) {
-            assertThat(step()).isEqualTo("intro");
-            next();
-            choose("pre_test__reuse_password", "f");
-            choose("pre_test__second_factor", "b");
-            submit("pre-test");
-            next();
-            next();
-            next();
-            assertThat(step()).isEqualTo("quiz:passwords-check");
-            fill("passwords_check__passphrase_words", "4");
-            check("passwords_check__passphrase_words");
+        @Override
+        protected void passphraseChecked() {
             assertThat(text("fieldset[data-q=passwords_check__passphrase_words] [data-verdict]")).isEqualTo("Correct.");
-            choose("passwords_check__password_manager", "a", "b");
-            check("passwords_check__password_manager");
-            next();
-            next();
-            next();
-            assertThat(step()).isEqualTo("quiz:post-test");
-            answerPostTest(pass);
-            next();
-        }
-
-        void answerPostTest(boolean pass) {
-            if (pass) {
-                choose("post_test__reuse_password", "f");
-                match("post_test__factor_kinds", "1", "a");
-                match("post_test__factor_kinds", "2", "b");
-                match("post_test__factor_kinds", "3", "c");
-                order("post_test__setup_order", List.of("a", "b", "c", "d"));
-                choose("post_test__sms_codes", "b");
-                choose("post_test__backup_codes_place", "f");
-            } else {
-                choose("post_test__reuse_password", "t");
-                match("post_test__factor_kinds", "1", "d");
-                match("post_test__factor_kinds", "2", "a");
-                match("post_test__factor_kinds", "3", "b");
-                order("post_test__setup_order", List.of("d", "c", "b", "a"));
-                choose("post_test__sms_codes", "a");
-                choose("post_test__backup_codes_place", "t");
-            }
-            submit("post-test");
         }
 
         /** Leaves the module as a learner closing it would: the page is unloaded. */
-        void leave() {
+        @Override
+        public void leave() {
             driver.switchTo().defaultContent();
             inFrame = false;
             js.executeScript("document.getElementById('sco').src = 'about:blank'");

@@ -19,11 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pelita.packager.Packager;
 import org.pelita.packager.content.LrsConnection;
@@ -32,6 +29,7 @@ import org.pelita.packager.target.BuildOptions;
 import org.pelita.packager.target.LanguageMode;
 import org.pelita.packager.testing.Browser;
 import org.pelita.packager.testing.InProcessLrs;
+import org.pelita.packager.testing.Learner;
 import org.pelita.packager.testing.Repository;
 import org.pelita.packager.testing.TestServer;
 import org.pelita.packager.testing.Zips;
@@ -111,7 +109,7 @@ class Scorm12XapiRuntimeBrowserTest {
 
     @Test
     void theLmsGetsItsCmiValuesAndTheLrsTheStatementsUnderAPseudonymousAccount() throws Exception {
-        Learner learner = launch("learner-1");
+        ScormLearner learner = launch("learner-1");
         learner.takeWholeModule(true);
         learner.awaitDelivered();
         assertThat(learner.failures()).isEmpty();
@@ -154,16 +152,16 @@ class Scorm12XapiRuntimeBrowserTest {
 
     @Test
     void theSameStudentGetsTheSameActorAndRegistrationOnAnotherLaunchAndAnotherStudentOthers() throws Exception {
-        Learner first = launch("learner-2");
+        ScormLearner first = launch("learner-2");
         Map<String, Object> one = first.pseudonym();
         first.next();
         first.leave();
-        Learner again = relaunch();
+        ScormLearner again = relaunch();
         Map<String, Object> two = again.pseudonym();
         assertThat(two).isEqualTo(one);
         again.awaitDelivered();
         again.leave();
-        Learner other = launch("learner-3");
+        ScormLearner other = launch("learner-3");
         Map<String, Object> three = other.pseudonym();
         other.awaitDelivered();
         other.leave();
@@ -184,7 +182,7 @@ class Scorm12XapiRuntimeBrowserTest {
         String registration = registration("learner-4");
         lrs.stop();
         try {
-            Learner learner = launch("learner-4");
+            ScormLearner learner = launch("learner-4");
             learner.takeWholeModule(true);
             assertThat(learner.step()).isEqualTo("summary");
             assertThat(learner.pending()).isEqualTo(18);
@@ -198,7 +196,7 @@ class Scorm12XapiRuntimeBrowserTest {
         }
         assertThat(lrs.statements(registration)).isEmpty();
 
-        Learner learner = relaunch();
+        ScormLearner learner = relaunch();
         assertThat(learner.step()).isEqualTo("summary");
         learner.awaitDelivered();
         awaitStatements(registration, 20);
@@ -214,14 +212,14 @@ class Scorm12XapiRuntimeBrowserTest {
     // ---- helpers --------------------------------------------------------------------------------
 
     /** Opens a fresh test LMS whose learner has this cmi.core.student_id and launches the package in its frame. */
-    private Learner launch(String studentId) {
+    private ScormLearner launch(String studentId) {
         driver.switchTo().defaultContent();
         driver.get(server.url("/lms/lms.html?mastery=70&student=" + studentId));
         return relaunch();
     }
 
     /** Launches the package again in the same LMS page (the LMS keeps what the last launch stored). */
-    private Learner relaunch() {
+    private ScormLearner relaunch() {
         String path = "/pkg/index.html";
         driver.switchTo().defaultContent();
         ((JavascriptExecutor) driver).executeScript("lms.launch(arguments[0])", path);
@@ -230,7 +228,7 @@ class Scorm12XapiRuntimeBrowserTest {
                         + " && f.contentWindow.location.pathname === arguments[0]", path));
         driver.switchTo().frame("sco");
         inFrame = true;
-        Learner learner = new Learner();
+        ScormLearner learner = new ScormLearner();
         learner.awaitReady();
         return learner;
     }
@@ -287,18 +285,17 @@ class Scorm12XapiRuntimeBrowserTest {
         return found.get(0);
     }
 
-    /** The learner's view of the module in the LMS's frame. */
-    private final class Learner {
-        private final JavascriptExecutor js = driver;
+    /** A {@link Learner} in the LMS's frame, who also waits for the pseudonym and sees it. */
+    private final class ScormLearner extends Learner {
+        ScormLearner() {
+            super(Scorm12XapiRuntimeBrowserTest.driver);
+        }
 
-        void awaitReady() {
+        @Override
+        public void awaitReady() {
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js.executeScript(
                     "return document.documentElement.classList.contains('js') && !!document.querySelector('.step.current')"
                             + " && !!window.PelitaTracking.pseudonym()")));
-        }
-
-        String step() {
-            return (String) js.executeScript("return document.querySelector('.step.current').dataset.step");
         }
 
         @SuppressWarnings("unchecked")
@@ -306,114 +303,9 @@ class Scorm12XapiRuntimeBrowserTest {
             return (Map<String, Object>) js.executeScript("return window.PelitaTracking.pseudonym()");
         }
 
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> failures() {
-            return (List<Map<String, Object>>) js.executeScript("return window.PelitaTracking.failures()");
-        }
-
-        long pending() {
-            return (Long) js.executeScript("return window.PelitaTracking.pending()");
-        }
-
-        void awaitDelivered() {
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Long.valueOf(0).equals(js.executeScript(
-                    "return window.PelitaTracking.pending()")));
-        }
-
-        WebElement find(String css) {
-            return driver.findElement(By.cssSelector(css));
-        }
-
-        void click(WebElement element) {
-            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-            element.click();
-        }
-
-        void next() {
-            find("#pelita-next").click();
-        }
-
-        private WebElement question(String iid) {
-            return find(".lang:not([hidden]) fieldset[data-q=" + iid + "]");
-        }
-
-        void choose(String iid, String... values) {
-            for (String value : values) {
-                click(question(iid).findElement(By.cssSelector("input[value='" + value + "']")));
-            }
-        }
-
-        void fill(String iid, String text) {
-            WebElement input = question(iid).findElement(By.cssSelector("input[type=text]"));
-            input.clear();
-            input.sendKeys(text);
-        }
-
-        void match(String iid, String source, String target) {
-            WebElement select = question(iid).findElement(By.cssSelector("select[data-source='" + source + "']"));
-            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
-            new Select(select).selectByValue(target);
-        }
-
-        void order(String iid, List<String> wanted) {
-            for (int position = 0; position < wanted.size(); position++) {
-                while (true) {
-                    List<WebElement> items = question(iid).findElements(By.cssSelector("li"));
-                    int at = -1;
-                    for (int i = 0; i < items.size(); i++) {
-                        if (items.get(i).getAttribute("data-item").equals(wanted.get(position))) {
-                            at = i;
-                        }
-                    }
-                    if (at <= position) {
-                        break;
-                    }
-                    click(items.get(at).findElement(By.cssSelector("button[data-move='-1']")));
-                }
-            }
-        }
-
-        void check(String iid) {
-            click(question(iid).findElement(By.cssSelector("[data-action=check]")));
-        }
-
-        void submit(String quiz) {
-            click(find(".lang:not([hidden]) form[data-quiz=" + quiz + "] [data-action=submit]"));
-        }
-
-        /** Every step from the intro to the summary, passing the post-test (as Scorm12RuntimeBrowserTest's learner). */
-        void takeWholeModule(boolean pass) {
-            assertThat(step()).isEqualTo("intro");
-            next();
-            choose("pre_test__reuse_password", "f");
-            choose("pre_test__second_factor", "b");
-            submit("pre-test");
-            next();
-            next();
-            next();
-            assertThat(step()).isEqualTo("quiz:passwords-check");
-            fill("passwords_check__passphrase_words", "4");
-            check("passwords_check__passphrase_words");
-            choose("passwords_check__password_manager", "a", "b");
-            check("passwords_check__password_manager");
-            next();
-            next();
-            next();
-            assertThat(step()).isEqualTo("quiz:post-test");
-            assertThat(pass).isTrue();
-            choose("post_test__reuse_password", "f");
-            match("post_test__factor_kinds", "1", "a");
-            match("post_test__factor_kinds", "2", "b");
-            match("post_test__factor_kinds", "3", "c");
-            order("post_test__setup_order", List.of("a", "b", "c", "d"));
-            choose("post_test__sms_codes", "b");
-            choose("post_test__backup_codes_place", "f");
-            submit("post-test");
-            next();
-        }
-
         /** The learner closes the module: the frame is unloaded and the SCO finishes. */
-        void leave() {
+        @Override
+        public void leave() {
             driver.switchTo().defaultContent();
             inFrame = false;
             js.executeScript("document.getElementById('sco').src = 'about:blank'");

@@ -18,14 +18,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pelita.packager.Packager;
 import org.pelita.packager.content.UnitLayout;
 import org.pelita.packager.target.BuildOptions;
@@ -33,6 +30,7 @@ import org.pelita.packager.target.LanguageMode;
 import org.pelita.packager.testing.Browser;
 import org.pelita.packager.testing.FlakyProxy;
 import org.pelita.packager.testing.InProcessLrs;
+import org.pelita.packager.testing.Learner;
 import org.pelita.packager.testing.Repository;
 import org.pelita.packager.testing.TestServer;
 import org.pelita.packager.testing.Zips;
@@ -327,7 +325,7 @@ class TinCanRuntimeBrowserTest {
     void withoutLaunchParametersTheContentWorksAndTracksNothing() {
         driver.manage().logs().get(LogType.BROWSER); // earlier tests' messages
         driver.get(server.url("/pkg/index.html"));
-        Learner learner = new Learner();
+        Learner learner = new Learner(driver);
         learner.awaitReady();
         learner.next();
         assertThat(learner.step()).isEqualTo("quiz:pre-test");
@@ -374,7 +372,7 @@ class TinCanRuntimeBrowserTest {
                 .append("&activity_id=").append(encode(MODULE_IRI));
         extra.forEach((k, v) -> url.append('&').append(encode(k)).append('=').append(encode(v)));
         driver.get(url.toString());
-        Learner learner = new Learner();
+        Learner learner = new Learner(driver);
         learner.awaitReady();
         return learner;
     }
@@ -410,143 +408,5 @@ class TinCanRuntimeBrowserTest {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage).toList();
-    }
-
-    /** The learner's view of the module. */
-    private final class Learner {
-        private final JavascriptExecutor js = driver;
-
-        void awaitReady() {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js.executeScript(
-                    "return document.documentElement.classList.contains('js') && !!document.querySelector('.step.current')")));
-        }
-
-        /** Until the queue is empty: every statement so far has been answered for by the LRS. */
-        void awaitDelivered() {
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> pending() == 0);
-        }
-
-        long pending() {
-            return (Long) js.executeScript("return window.PelitaTracking.pending()");
-        }
-
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> failures() {
-            return (List<Map<String, Object>>) js.executeScript("return window.PelitaTracking.failures()");
-        }
-
-        String step() {
-            return (String) js.executeScript("return document.querySelector('.step.current').dataset.step");
-        }
-
-        WebElement find(String css) {
-            return driver.findElement(By.cssSelector(css));
-        }
-
-        void click(WebElement element) {
-            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-            element.click();
-        }
-
-        String text(String css) {
-            return (String) js.executeScript("return document.querySelector('.lang:not([hidden]) ' + arguments[0] + ', ' + arguments[0]).textContent", css);
-        }
-
-        void next() {
-            find("#pelita-next").click();
-        }
-
-        private WebElement question(String iid) {
-            return find(".lang:not([hidden]) fieldset[data-q=" + iid + "]");
-        }
-
-        void choose(String iid, String... values) {
-            for (String value : values) {
-                click(question(iid).findElement(By.cssSelector("input[value='" + value + "']")));
-            }
-        }
-
-        void fill(String iid, String text) {
-            WebElement input = question(iid).findElement(By.cssSelector("input[type=text]"));
-            input.clear();
-            input.sendKeys(text);
-        }
-
-        void match(String iid, String source, String target) {
-            WebElement select = question(iid).findElement(By.cssSelector("select[data-source='" + source + "']"));
-            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
-            new Select(select).selectByValue(target);
-        }
-
-        void order(String iid, List<String> wanted) {
-            for (int position = 0; position < wanted.size(); position++) {
-                while (true) {
-                    List<WebElement> items = question(iid).findElements(By.cssSelector("li"));
-                    int at = -1;
-                    for (int i = 0; i < items.size(); i++) {
-                        if (items.get(i).getAttribute("data-item").equals(wanted.get(position))) {
-                            at = i;
-                        }
-                    }
-                    if (at <= position) {
-                        break;
-                    }
-                    click(items.get(at).findElement(By.cssSelector("button[data-move='-1']")));
-                }
-            }
-        }
-
-        void check(String iid) {
-            click(question(iid).findElement(By.cssSelector("[data-action=check]")));
-        }
-
-        void submit(String quiz) {
-            click(find(".lang:not([hidden]) form[data-quiz=" + quiz + "] [data-action=submit]"));
-        }
-
-        /** Every step from the intro to the summary (the same journey as the SCORM browser test). */
-        void takeWholeModule(boolean pass) {
-            assertThat(step()).isEqualTo("intro");
-            next();
-            choose("pre_test__reuse_password", "f");
-            choose("pre_test__second_factor", "b");
-            submit("pre-test");
-            next();
-            next();
-            next();
-            assertThat(step()).isEqualTo("quiz:passwords-check");
-            fill("passwords_check__passphrase_words", "4");
-            check("passwords_check__passphrase_words");
-            choose("passwords_check__password_manager", "a", "b");
-            check("passwords_check__password_manager");
-            next();
-            next();
-            next();
-            assertThat(step()).isEqualTo("quiz:post-test");
-            if (pass) {
-                choose("post_test__reuse_password", "f");
-                match("post_test__factor_kinds", "1", "a");
-                match("post_test__factor_kinds", "2", "b");
-                match("post_test__factor_kinds", "3", "c");
-                order("post_test__setup_order", List.of("a", "b", "c", "d"));
-                choose("post_test__sms_codes", "b");
-                choose("post_test__backup_codes_place", "f");
-            } else {
-                choose("post_test__reuse_password", "t");
-                match("post_test__factor_kinds", "1", "d");
-                match("post_test__factor_kinds", "2", "a");
-                match("post_test__factor_kinds", "3", "b");
-                order("post_test__setup_order", List.of("d", "c", "b", "a"));
-                choose("post_test__sms_codes", "a");
-                choose("post_test__backup_codes_place", "t");
-            }
-            submit("post-test");
-            next();
-        }
-
-        /** Closes the module as a learner closing the tab would: the page is unloaded (pagehide). */
-        void leave() {
-            driver.get("about:blank");
-        }
     }
 }

@@ -23,7 +23,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pelita.packager.Packager;
 import org.pelita.packager.content.LrsConnection;
@@ -32,6 +31,7 @@ import org.pelita.packager.target.BuildOptions;
 import org.pelita.packager.target.LanguageMode;
 import org.pelita.packager.testing.Browser;
 import org.pelita.packager.testing.InProcessLrs;
+import org.pelita.packager.testing.Learner;
 import org.pelita.packager.testing.Repository;
 import org.pelita.packager.testing.TestServer;
 import org.pelita.packager.testing.Zips;
@@ -110,7 +110,7 @@ class WebRuntimeBrowserTest {
 
     @Test
     void aLearnerEntersACodeTakesTheModuleAndTheStatementsLandUnderThatAccount() throws Exception {
-        Learner learner = new Learner();
+        SiteLearner learner = new SiteLearner();
         learner.chooseLanguage("English");
         learner.enterCode("  Owl-42 ");
         learner.awaitModule("learn-en.html");
@@ -139,7 +139,7 @@ class WebRuntimeBrowserTest {
 
     @Test
     void anEmailAddressIsRefusedWithTheReasonAndNothingIsRemembered() {
-        Learner learner = new Learner();
+        SiteLearner learner = new SiteLearner();
         learner.chooseLanguage("English");
         learner.enterCode("siti.rahma@example.org");
         assertThat(driver.getCurrentUrl()).endsWith("/site/start-en.html");
@@ -155,7 +155,7 @@ class WebRuntimeBrowserTest {
 
     @Test
     void aSecondVisitResumesWhereTheLearnerLeftAndNotYouForgetsTheCode() throws Exception {
-        Learner learner = new Learner();
+        SiteLearner learner = new SiteLearner();
         driver.get(server.url("/site/learn-id.html"));
         // No code on this device yet: the module's page sends the learner to its start page.
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/site/start-id.html"));
@@ -217,10 +217,13 @@ class WebRuntimeBrowserTest {
                 TreeMap::new, Collectors.counting()));
     }
 
-    /** The learner in the browser, on the site. */
-    private final class Learner {
-        private final JavascriptExecutor js = driver;
+    /** A {@link Learner} on the site: chooses a language, enters a code, and sees the pseudonym the module got. */
+    private final class SiteLearner extends Learner {
         Map<String, Object> pseudonymSeen;
+
+        SiteLearner() {
+            super(WebRuntimeBrowserTest.driver);
+        }
 
         void chooseLanguage(String name) {
             driver.get(server.url("/site/index.html"));
@@ -243,119 +246,10 @@ class WebRuntimeBrowserTest {
             pseudonymSeen = (Map<String, Object>) js.executeScript("return window.PelitaTracking.pseudonym()");
         }
 
-        String step() {
-            return (String) js.executeScript("return document.querySelector('.step.current').dataset.step");
-        }
-
-        String text(String css) {
+        /** The text of the first element that matches (the site's pages have one language each). */
+        @Override
+        public String text(String css) {
             return (String) js.executeScript("return document.querySelector(arguments[0]).textContent", css);
-        }
-
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> failures() {
-            return (List<Map<String, Object>>) js.executeScript("return window.PelitaTracking.failures()");
-        }
-
-        void awaitDelivered() {
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Long.valueOf(0).equals(js.executeScript(
-                    "return window.PelitaTracking.pending()")));
-        }
-
-        WebElement find(String css) {
-            return driver.findElement(By.cssSelector(css));
-        }
-
-        void click(WebElement element) {
-            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-            element.click();
-        }
-
-        void next() {
-            find("#pelita-next").click();
-        }
-
-        private WebElement question(String iid) {
-            return find(".lang:not([hidden]) fieldset[data-q=" + iid + "]");
-        }
-
-        void choose(String iid, String... values) {
-            for (String value : values) {
-                click(question(iid).findElement(By.cssSelector("input[value='" + value + "']")));
-            }
-        }
-
-        void fill(String iid, String text) {
-            WebElement input = question(iid).findElement(By.cssSelector("input[type=text]"));
-            input.clear();
-            input.sendKeys(text);
-        }
-
-        void match(String iid, String source, String target) {
-            WebElement select = question(iid).findElement(By.cssSelector("select[data-source='" + source + "']"));
-            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
-            new Select(select).selectByValue(target);
-        }
-
-        void order(String iid, List<String> wanted) {
-            for (int position = 0; position < wanted.size(); position++) {
-                while (true) {
-                    List<WebElement> items = question(iid).findElements(By.cssSelector("li"));
-                    int at = -1;
-                    for (int i = 0; i < items.size(); i++) {
-                        if (items.get(i).getAttribute("data-item").equals(wanted.get(position))) {
-                            at = i;
-                        }
-                    }
-                    if (at <= position) {
-                        break;
-                    }
-                    click(items.get(at).findElement(By.cssSelector("button[data-move='-1']")));
-                }
-            }
-        }
-
-        void check(String iid) {
-            click(question(iid).findElement(By.cssSelector("[data-action=check]")));
-        }
-
-        void submit(String quiz) {
-            click(find(".lang:not([hidden]) form[data-quiz=" + quiz + "] [data-action=submit]"));
-        }
-
-        /** Every step from the intro to the summary, passing the post-test (as Scorm12RuntimeBrowserTest's learner). */
-        void takeWholeModule(boolean pass) {
-            assertThat(step()).isEqualTo("intro");
-            next();
-            choose("pre_test__reuse_password", "f");
-            choose("pre_test__second_factor", "b");
-            submit("pre-test");
-            next();
-            next();
-            next();
-            assertThat(step()).isEqualTo("quiz:passwords-check");
-            fill("passwords_check__passphrase_words", "4");
-            check("passwords_check__passphrase_words");
-            choose("passwords_check__password_manager", "a", "b");
-            check("passwords_check__password_manager");
-            next();
-            next();
-            next();
-            assertThat(step()).isEqualTo("quiz:post-test");
-            assertThat(pass).isTrue();
-            choose("post_test__reuse_password", "f");
-            match("post_test__factor_kinds", "1", "a");
-            match("post_test__factor_kinds", "2", "b");
-            match("post_test__factor_kinds", "3", "c");
-            order("post_test__setup_order", List.of("a", "b", "c", "d"));
-            choose("post_test__sms_codes", "b");
-            choose("post_test__backup_codes_place", "f");
-            submit("post-test");
-            next();
-        }
-
-        /** The learner closes the tab: the page is hidden and unloaded. */
-        void leave() {
-            driver.get("about:blank");
         }
     }
 }
