@@ -1,5 +1,7 @@
 package org.pelita.packager.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -85,6 +87,18 @@ public final class InProcessLrs implements AutoCloseable {
     }
 
     /** Every statement stored with this registration (all pages), read with the administrator's key. */
+    /** Polls until the LRS holds {@code count} statements of the registration (at most 20 s), and fails if it holds another number. */
+    public List<JsonNode> awaitStatements(String registration, int count) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<JsonNode> statements = statements(registration);
+        while (statements.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            statements = statements(registration);
+        }
+        assertThat(statements).as("statements for registration " + registration).hasSize(count);
+        return statements;
+    }
+
     public List<JsonNode> statements(String registration) throws IOException, InterruptedException {
         List<JsonNode> all = new ArrayList<>();
         String next = "/xapi/statements?registration=" + URLEncoder.encode(registration, StandardCharsets.UTF_8) + "&limit=500";

@@ -395,14 +395,7 @@ class Cmi5RuntimeBrowserTest {
     }
 
     private static List<JsonNode> awaitStatements(String registration, int count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        List<JsonNode> statements = lrs.statements(registration);
-        while (statements.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            statements = lrs.statements(registration);
-        }
-        assertThat(statements).as("statements for registration " + registration).hasSize(count);
-        return sorted(statements);
+        return sorted(lrs.awaitStatements(registration, count));
     }
 
     /** Until this many cmi5 defined statements are stored; then a moment more, so that an extra one would show. */

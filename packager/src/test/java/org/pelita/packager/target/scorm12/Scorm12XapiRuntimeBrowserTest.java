@@ -1,20 +1,16 @@
 package org.pelita.packager.target.scorm12;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pelita.packager.testing.Statements.one;
+import static org.pelita.packager.testing.Statements.verbCounts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +26,7 @@ import org.pelita.packager.target.LanguageMode;
 import org.pelita.packager.testing.Browser;
 import org.pelita.packager.testing.InProcessLrs;
 import org.pelita.packager.testing.Learner;
+import org.pelita.packager.testing.Pseudonyms;
 import org.pelita.packager.testing.Repository;
 import org.pelita.packager.testing.TestServer;
 import org.pelita.packager.testing.Zips;
@@ -45,6 +42,7 @@ class Scorm12XapiRuntimeBrowserTest {
     private static final String VERBS = "http://adlnet.gov/expapi/verbs/";
     private static final String PACKAGE_KEY = "pkg-feature-tour";
     private static final String PSEUDONYM_KEY = "test-pseudonym-key-0123456789";
+    private static final Pseudonyms PSEUDONYMS = new Pseudonyms(PSEUDONYM_KEY);
 
     @TempDir
     static Path work;
@@ -87,22 +85,12 @@ class Scorm12XapiRuntimeBrowserTest {
 
     // ---- the pseudonyms, computed here independently of the runtime ------------------------------
 
-    private static String hmac(String message) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(PSEUDONYM_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-    }
-
     static String accountName(String studentId) throws Exception {
-        return hmac("pelita:scorm12:" + origin + "\n" + studentId);
+        return PSEUDONYMS.accountName("scorm12", origin, studentId);
     }
 
     static String registration(String studentId) throws Exception {
-        String h = hmac("pelita:registration:" + accountName(studentId) + "\n" + MODULE_IRI + "\n1.0.0");
-        String v8 = h.substring(0, 12) + "8" + h.substring(13, 16)
-                + Integer.toHexString((Integer.parseInt(h.substring(16, 17), 16) & 3) | 8) + h.substring(17, 32);
-        return v8.substring(0, 8) + "-" + v8.substring(8, 12) + "-" + v8.substring(12, 16) + "-" + v8.substring(16, 20)
-                + "-" + v8.substring(20, 32);
+        return PSEUDONYMS.registration(accountName(studentId), MODULE_IRI, "1.0.0");
     }
 
     // ---- the learner's journeys -----------------------------------------------------------------
@@ -123,7 +111,7 @@ class Scorm12XapiRuntimeBrowserTest {
         assertThat(lmsInteractions()).hasSize(9).extracting(i -> i.get("result")).containsOnly("correct");
 
         String registration = registration("learner-1");
-        List<JsonNode> statements = awaitStatements(registration, 19);
+        List<JsonNode> statements = lrs.awaitStatements(registration, 19);
         assertThat(verbCounts(statements)).isEqualTo(Map.of("initialized", 1L, "experienced", 4L, "answered", 9L,
                 "completed", 2L, "passed", 2L, "terminated", 1L));
         assertThat(statements).extracting(s -> s.get("id").asText()).doesNotHaveDuplicates();
@@ -170,10 +158,10 @@ class Scorm12XapiRuntimeBrowserTest {
         assertThat(account(three)).isEqualTo(accountName("learner-3")).isNotEqualTo(account(one));
         assertThat(three.get("registration")).isEqualTo(registration("learner-3")).isNotEqualTo(one.get("registration"));
         // Two launches of learner-2 in one registration: initialized and terminated each time.
-        List<JsonNode> statements = awaitStatements(registration("learner-2"), 4);
+        List<JsonNode> statements = lrs.awaitStatements(registration("learner-2"), 4);
         assertThat(verbCounts(statements)).isEqualTo(Map.of("initialized", 2L, "terminated", 2L));
         assertThat(statements).extracting(s -> s.at("/actor/account/name").asText()).containsOnly(accountName("learner-2"));
-        assertThat(awaitStatements(registration("learner-3"), 2)).extracting(s -> s.at("/actor/account/name").asText())
+        assertThat(lrs.awaitStatements(registration("learner-3"), 2)).extracting(s -> s.at("/actor/account/name").asText())
                 .containsOnly(accountName("learner-3"));
     }
 
@@ -199,7 +187,7 @@ class Scorm12XapiRuntimeBrowserTest {
         ScormLearner learner = relaunch();
         assertThat(learner.step()).isEqualTo("summary");
         learner.awaitDelivered();
-        awaitStatements(registration, 20);
+        lrs.awaitStatements(registration, 20);
         Thread.sleep(500); // nothing more arrives later (a duplicate would)
         List<JsonNode> statements = lrs.statements(registration);
         assertThat(statements).as(verbCounts(statements).toString()).hasSize(20);
@@ -260,29 +248,6 @@ class Scorm12XapiRuntimeBrowserTest {
     @SuppressWarnings("unchecked")
     private static String account(Map<String, Object> pseudonym) {
         return (String) ((Map<String, Object>) ((Map<String, Object>) pseudonym.get("actor")).get("account")).get("name");
-    }
-
-    private static List<JsonNode> awaitStatements(String registration, int count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        List<JsonNode> statements = lrs.statements(registration);
-        while (statements.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            statements = lrs.statements(registration);
-        }
-        assertThat(statements).as("statements for registration " + registration).hasSize(count);
-        return statements;
-    }
-
-    private static Map<String, Long> verbCounts(List<JsonNode> statements) {
-        return statements.stream().collect(Collectors.groupingBy(s -> s.at("/verb/id").asText().substring(VERBS.length()),
-                TreeMap::new, Collectors.counting()));
-    }
-
-    private static JsonNode one(List<JsonNode> statements, String verb, String object) {
-        List<JsonNode> found = statements.stream()
-                .filter(s -> s.at("/verb/id").asText().equals(VERBS + verb) && s.at("/object/id").asText().equals(object)).toList();
-        assertThat(found).as(verb + " " + object).hasSize(1);
-        return found.get(0);
     }
 
     /** A {@link Learner} in the LMS's frame, who also waits for the pseudonym and sees it. */

@@ -1,6 +1,8 @@
 package org.pelita.packager.target.tincan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pelita.packager.testing.Statements.one;
+import static org.pelita.packager.testing.Statements.verbCounts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
@@ -93,7 +95,7 @@ class TinCanRuntimeBrowserTest {
         assertThat(learner.failures()).isEmpty();
         learner.leave();
 
-        List<JsonNode> statements = awaitStatements(registration, 19);
+        List<JsonNode> statements = lrs.awaitStatements(registration, 19);
         assertThat(verbCounts(statements)).isEqualTo(Map.of("initialized", 1L, "experienced", 4L, "answered", 9L,
                 "completed", 2L, "passed", 2L, "terminated", 1L));
         assertThat(statements).extracting(s -> s.get("id").asText()).doesNotHaveDuplicates();
@@ -155,7 +157,7 @@ class TinCanRuntimeBrowserTest {
         Learner learner = launch("/pkg/index.html", registration, actor("learner-2"), Map.of());
         learner.takeWholeModule(false);
         learner.awaitDelivered();
-        List<JsonNode> statements = awaitStatements(registration, 17);
+        List<JsonNode> statements = lrs.awaitStatements(registration, 17);
         assertThat(verbCounts(statements)).isEqualTo(Map.of("initialized", 1L, "experienced", 4L, "answered", 9L,
                 "completed", 1L, "failed", 2L));
         JsonNode failed = one(statements, "failed", MODULE_IRI);
@@ -170,7 +172,7 @@ class TinCanRuntimeBrowserTest {
         // The actor in the TinCan 0.9 form of the launch document's example: values in arrays.
         String actor = "{\"name\":[\"Learner Three\"],\"mbox\":[\"mailto:learner3@example.org\"]}";
         Learner learner = launch("/pkg/index.html", registration, actor, Map.of());
-        awaitStatements(registration, 1);
+        lrs.awaitStatements(registration, 1);
         lrs.stop();
         try {
             learner.takeWholeModule(true);
@@ -188,7 +190,7 @@ class TinCanRuntimeBrowserTest {
         learner = launch("/pkg/index.html", registration, actor, Map.of());
         assertThat(learner.step()).isEqualTo("summary");
         learner.awaitDelivered();
-        List<JsonNode> statements = awaitStatements(registration, 20);
+        List<JsonNode> statements = lrs.awaitStatements(registration, 20);
         Thread.sleep(500); // nothing more arrives later (a duplicate from a lost answer would)
         statements = lrs.statements(registration);
         assertThat(statements).as(verbCounts(statements).toString()).hasSize(20);
@@ -214,7 +216,7 @@ class TinCanRuntimeBrowserTest {
             // Retries after about 1, 2 and 4 seconds (each plus up to a quarter): 7 to 9 seconds for three 503s.
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofSeconds(7));
             assertThat(proxy.failed()).isEqualTo(3);
-            List<JsonNode> statements = awaitStatements(registration, 4);
+            List<JsonNode> statements = lrs.awaitStatements(registration, 4);
             assertThat(verbCounts(statements)).isEqualTo(Map.of("initialized", 1L, "answered", 2L, "completed", 1L));
             assertThat(statements).extracting(s -> s.get("id").asText()).doesNotHaveDuplicates();
             assertThat(learner.failures()).singleElement().satisfies(f -> {
@@ -235,7 +237,7 @@ class TinCanRuntimeBrowserTest {
         enqueue(registration, "learner-4", statement(bad, "not an iri", registration), statement(good, VERBS + "experienced", registration));
         learner = launch("/pkg/index.html", registration, actor("learner-4"), Map.of());
         learner.awaitDelivered();
-        List<JsonNode> statements = awaitStatements(registration, 4);
+        List<JsonNode> statements = lrs.awaitStatements(registration, 4);
         assertThat(statements).extracting(s -> s.get("id").asText()).contains(good).doesNotContain(bad);
         assertThat(verbCounts(statements)).isEqualTo(Map.of("initialized", 2L, "experienced", 1L, "terminated", 1L));
         assertThat(learner.failures()).singleElement().satisfies(f -> {
@@ -257,7 +259,7 @@ class TinCanRuntimeBrowserTest {
         enqueue(registration, "learner-7", statement);
         Learner learner = launch("/pkg/index.html", registration, actor("learner-7"), Map.of());
         learner.awaitDelivered();
-        List<JsonNode> statements = awaitStatements(registration, 6);
+        List<JsonNode> statements = lrs.awaitStatements(registration, 6);
         assertThat(statements).filteredOn(s -> s.get("id").asText().equals(id)).hasSize(1);
         assertThat(verbCounts(statements)).isEqualTo(Map.of("initialized", 3L, "experienced", 1L, "terminated", 2L));
         assertThat(learner.failures()).isEmpty();
@@ -279,7 +281,7 @@ class TinCanRuntimeBrowserTest {
             learner.choose("pre_test__second_factor", "b");
             learner.submit("pre-test");
             learner.awaitDelivered();
-            assertThat(verbCounts(awaitStatements(registration, 4))).isEqualTo(Map.of("initialized", 1L, "answered", 2L, "completed", 1L));
+            assertThat(verbCounts(lrs.awaitStatements(registration, 4))).isEqualTo(Map.of("initialized", 1L, "answered", 2L, "completed", 1L));
             assertThat(learner.failures()).extracting(f -> f.get("kind")).contains("storage");
             assertThat(severeConsoleMessages()).noneMatch(m -> m.contains("Uncaught"));
         } finally {
@@ -300,7 +302,7 @@ class TinCanRuntimeBrowserTest {
         new Select(learner.find("#pelita-lang")).selectByValue("en");
         learner.next();
         learner.awaitDelivered();
-        List<JsonNode> statements = awaitStatements(registration, 5);
+        List<JsonNode> statements = lrs.awaitStatements(registration, 5);
         Map<String, List<String>> languages = statements.stream().collect(Collectors.groupingBy(
                 s -> s.at("/verb/id").asText().substring(VERBS.length()), TreeMap::new,
                 Collectors.mapping(s -> s.at("/context/language").asText(), Collectors.toList())));
@@ -379,29 +381,6 @@ class TinCanRuntimeBrowserTest {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static List<JsonNode> awaitStatements(String registration, int count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        List<JsonNode> statements = lrs.statements(registration);
-        while (statements.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            statements = lrs.statements(registration);
-        }
-        assertThat(statements).as("statements for registration " + registration).hasSize(count);
-        return statements;
-    }
-
-    private static Map<String, Long> verbCounts(List<JsonNode> statements) {
-        return statements.stream().collect(Collectors.groupingBy(s -> s.at("/verb/id").asText().substring(VERBS.length()),
-                TreeMap::new, Collectors.counting()));
-    }
-
-    private static JsonNode one(List<JsonNode> statements, String verb, String object) {
-        List<JsonNode> found = statements.stream()
-                .filter(s -> s.at("/verb/id").asText().equals(VERBS + verb) && s.at("/object/id").asText().equals(object)).toList();
-        assertThat(found).as(verb + " " + object).hasSize(1);
-        return found.get(0);
     }
 
     private List<String> severeConsoleMessages() {

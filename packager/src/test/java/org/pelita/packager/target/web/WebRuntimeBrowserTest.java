@@ -1,19 +1,14 @@
 package org.pelita.packager.target.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pelita.packager.testing.Statements.verbCounts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +27,7 @@ import org.pelita.packager.target.LanguageMode;
 import org.pelita.packager.testing.Browser;
 import org.pelita.packager.testing.InProcessLrs;
 import org.pelita.packager.testing.Learner;
+import org.pelita.packager.testing.Pseudonyms;
 import org.pelita.packager.testing.Repository;
 import org.pelita.packager.testing.TestServer;
 import org.pelita.packager.testing.Zips;
@@ -47,6 +43,7 @@ class WebRuntimeBrowserTest {
     private static final String VERBS = "http://adlnet.gov/expapi/verbs/";
     private static final String PACKAGE_KEY = "pkg-feature-tour";
     private static final String PSEUDONYM_KEY = "web-test-pseudonym-key-0123";
+    private static final Pseudonyms PSEUDONYMS = new Pseudonyms(PSEUDONYM_KEY);
 
     @TempDir
     static Path work;
@@ -88,22 +85,12 @@ class WebRuntimeBrowserTest {
         ((JavascriptExecutor) driver).executeScript("localStorage.clear()");
     }
 
-    private static String hmac(String message) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(PSEUDONYM_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-    }
-
     static String accountName(String code) throws Exception {
-        return hmac("pelita:web:" + origin + "\n" + code);
+        return PSEUDONYMS.accountName("web", origin, code);
     }
 
     static String registration(String code) throws Exception {
-        String h = hmac("pelita:registration:" + accountName(code) + "\n" + MODULE_IRI + "\n1.0.0");
-        String v8 = h.substring(0, 12) + "8" + h.substring(13, 16)
-                + Integer.toHexString((Integer.parseInt(h.substring(16, 17), 16) & 3) | 8) + h.substring(17, 32);
-        return v8.substring(0, 8) + "-" + v8.substring(8, 12) + "-" + v8.substring(12, 16) + "-" + v8.substring(16, 20)
-                + "-" + v8.substring(20, 32);
+        return PSEUDONYMS.registration(accountName(code), MODULE_IRI, "1.0.0");
     }
 
     // ---- the learner's journeys -----------------------------------------------------------------
@@ -121,7 +108,7 @@ class WebRuntimeBrowserTest {
 
         String registration = registration("owl-42");
         assertThat(learner.pseudonymSeen).containsEntry("registration", registration);
-        List<JsonNode> statements = awaitStatements(registration, 19);
+        List<JsonNode> statements = lrs.awaitStatements(registration, 19);
         assertThat(verbCounts(statements)).isEqualTo(Map.of("initialized", 1L, "experienced", 4L, "answered", 9L,
                 "completed", 2L, "passed", 2L, "terminated", 1L));
         assertThat(statements).extracting(s -> s.get("id").asText()).doesNotHaveDuplicates();
@@ -189,7 +176,7 @@ class WebRuntimeBrowserTest {
         assertThat(driver.findElement(By.id("code-known")).isDisplayed()).isFalse();
 
         // Each visit: initialized, the page shown (experienced) and terminated; the pre-test once.
-        List<JsonNode> statements = awaitStatements(registration("kite-7"), 9);
+        List<JsonNode> statements = lrs.awaitStatements(registration("kite-7"), 9);
         assertThat(verbCounts(statements)).isEqualTo(Map.of("initialized", 2L, "answered", 2L, "completed", 1L,
                 "experienced", 2L, "terminated", 2L));
         assertThat(statements).allSatisfy(s -> assertThat(s.at("/context/language").asText()).isEqualTo("id"));
@@ -199,22 +186,6 @@ class WebRuntimeBrowserTest {
 
     private static String storedCode() {
         return (String) ((JavascriptExecutor) driver).executeScript("return localStorage.getItem('pelita-web:code')");
-    }
-
-    private static List<JsonNode> awaitStatements(String registration, int count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        List<JsonNode> statements = lrs.statements(registration);
-        while (statements.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            statements = lrs.statements(registration);
-        }
-        assertThat(statements).as("statements for registration " + registration).hasSize(count);
-        return statements;
-    }
-
-    private static Map<String, Long> verbCounts(List<JsonNode> statements) {
-        return statements.stream().collect(Collectors.groupingBy(s -> s.at("/verb/id").asText().substring(VERBS.length()),
-                TreeMap::new, Collectors.counting()));
     }
 
     /** A {@link Learner} on the site: chooses a language, enters a code, and sees the pseudonym the module got. */
