@@ -35,6 +35,7 @@ import org.pelita.packager.target.BuildOptions;
 import org.pelita.packager.target.LanguageMode;
 import org.pelita.packager.testing.Browser;
 import org.pelita.packager.testing.Learner;
+import org.pelita.packager.testing.ScormTestLms;
 import org.pelita.packager.testing.Repository;
 import org.pelita.packager.testing.TestServer;
 import org.pelita.packager.testing.Zips;
@@ -53,7 +54,7 @@ class Scorm12RuntimeBrowserTest {
     private static ChromeDriver driver;
     private static Module sample;
     /** Whether the tests' learner works in the LMS page's frame (lms() calls return to it). */
-    private boolean inFrame;
+    private final ScormTestLms lms = new ScormTestLms(driver);
 
     @BeforeAll
     static void buildSampleAndStartBrowser() throws Exception {
@@ -113,16 +114,16 @@ class Scorm12RuntimeBrowserTest {
         assertThat(learner.text("[data-summary-status]")).isEqualTo("You have completed this module. You can now close it.");
         learner.leave();
 
-        Map<String, Object> store = lmsStore();
+        Map<String, Object> store = lms.store();
         assertThat(store.get("cmi.core.lesson_status")).isEqualTo("passed");
         assertThat(store.get("cmi.core.score.raw")).isEqualTo("100");
         assertThat(store.get("cmi.core.score.min")).isEqualTo("0");
         assertThat(store.get("cmi.core.score.max")).isEqualTo("100");
         assertThat(store.get("cmi.core.exit")).isEqualTo("");
-        assertThat(lmsErrors()).isEmpty();
+        assertThat(lms.errors()).isEmpty();
         assertThat(setValues("cmi.core.session_time")).singleElement().asString().matches(TIMESPAN);
 
-        List<Map<String, Object>> interactions = lmsInteractions();
+        List<Map<String, Object>> interactions = lms.interactions();
         assertThat(interactions).extracting(i -> i.get("id")).containsExactly(
                 "pre_test__reuse_password", "pre_test__second_factor",
                 "passwords_check__passphrase_words", "passwords_check__password_manager",
@@ -152,26 +153,26 @@ class Scorm12RuntimeBrowserTest {
         lesson.next();
         assertThat(lesson.step()).isEqualTo("summary");
         lesson.leave();
-        assertThat(lmsStore().get("cmi.core.lesson_status")).isEqualTo("completed");
-        assertThat(lmsStore().get("cmi.core.score.raw")).isEqualTo("");
+        assertThat(lms.store().get("cmi.core.lesson_status")).isEqualTo("completed");
+        assertThat(lms.store().get("cmi.core.score.raw")).isEqualTo("");
 
         ScormLearner test = launch("/lessons/post-test.html");
         assertThat(test.step()).isEqualTo("quiz:post-test");
         test.answerPostTest(true);
         test.submit("post-test");
         test.leave();
-        assertThat(lmsStore().get("cmi.core.lesson_status")).isEqualTo("passed");
-        assertThat(lmsStore().get("cmi.core.score.raw")).isEqualTo("100");
-        assertThat(lmsInteractions()).hasSize(5);
-        assertThat(lmsErrors()).isEmpty();
+        assertThat(lms.store().get("cmi.core.lesson_status")).isEqualTo("passed");
+        assertThat(lms.store().get("cmi.core.score.raw")).isEqualTo("100");
+        assertThat(lms.interactions()).hasSize(5);
+        assertThat(lms.errors()).isEmpty();
     }
 
     @Test
     void statusIsIncompleteFromTheFirstStepAndTheLmsLocationFollowsTheLearner() {
         ScormLearner learner = launch("/pkg/index.html");
-        assertThat(lmsStore().get("cmi.core.lesson_status")).isEqualTo("incomplete");
+        assertThat(lms.store().get("cmi.core.lesson_status")).isEqualTo("incomplete");
         learner.next();
-        assertThat(lmsStore().get("cmi.core.lesson_location")).isEqualTo("quiz:pre-test");
+        assertThat(lms.store().get("cmi.core.lesson_location")).isEqualTo("quiz:pre-test");
         assertThat(setValues("cmi.core.lesson_status")).containsExactly("incomplete");
     }
 
@@ -185,12 +186,12 @@ class Scorm12RuntimeBrowserTest {
         assertThat(learner.text("form[data-quiz=post-test] [data-result]")).startsWith("Your score: 0%").contains("did not reach the 70%");
         learner.leave();
 
-        Map<String, Object> store = lmsStore();
+        Map<String, Object> store = lms.store();
         assertThat(store.get("cmi.core.lesson_status")).isEqualTo("failed");
         assertThat(store.get("cmi.core.score.raw")).isEqualTo("0");
         assertThat(store.get("cmi.core.score.raw")).isEqualTo("0");
         assertThat(store.get("cmi.core.exit")).isEqualTo("suspend");
-        assertThat(lmsInteractions()).filteredOn(i -> i.get("id").toString().startsWith("post_test"))
+        assertThat(lms.interactions()).filteredOn(i -> i.get("id").toString().startsWith("post_test"))
                 .extracting(i -> i.get("result")).containsOnly("wrong");
     }
 
@@ -208,9 +209,9 @@ class Scorm12RuntimeBrowserTest {
         learner.submit("post-test");
         assertThat(learner.text("form[data-quiz=post-test] [data-result]")).isEqualTo("Your score: 100% You passed.");
         learner.leave();
-        assertThat(lmsStore().get("cmi.core.lesson_status")).isEqualTo("passed");
-        assertThat(lmsStore().get("cmi.core.score.raw")).isEqualTo("100");
-        assertThat(lmsInteractions()).filteredOn(i -> i.get("id").equals("post_test__sms_codes"))
+        assertThat(lms.store().get("cmi.core.lesson_status")).isEqualTo("passed");
+        assertThat(lms.store().get("cmi.core.score.raw")).isEqualTo("100");
+        assertThat(lms.interactions()).filteredOn(i -> i.get("id").equals("post_test__sms_codes"))
                 .extracting(i -> i.get("result")).containsExactly("wrong", "correct");
     }
 
@@ -222,11 +223,11 @@ class Scorm12RuntimeBrowserTest {
         learner.submit("pre-test");
         assertThat(learner.text("form[data-quiz=pre-test] [data-result]"))
                 .isEqualTo("1 question(s) not answered yet. Answer them, or press Submit again to submit as they are.");
-        assertThat(lmsInteractions()).isEmpty();
+        assertThat(lms.interactions()).isEmpty();
         learner.submit("pre-test");
         assertThat(learner.text("form[data-quiz=pre-test] [data-result]")).startsWith("Your score: 50%");
-        assertThat(lmsInteractions()).extracting(i -> i.get("student_response")).containsExactly("f", "");
-        assertThat(lmsInteractions()).extracting(i -> i.get("result")).containsExactly("correct", "wrong");
+        assertThat(lms.interactions()).extracting(i -> i.get("student_response")).containsExactly("f", "");
+        assertThat(lms.interactions()).extracting(i -> i.get("result")).containsExactly("correct", "wrong");
     }
 
     @Test
@@ -260,10 +261,10 @@ class Scorm12RuntimeBrowserTest {
         learner.next();
         learner.next();
         assertThat(learner.step()).isEqualTo("page:passwords/passphrases");
-        String saved = (String) lmsStore().get("cmi.suspend_data");
+        String saved = (String) lms.store().get("cmi.suspend_data");
 
         learner = relaunch("/pkg/index.html");
-        assertThat(lmsStore().get("cmi.core.entry")).isEqualTo("resume");
+        assertThat(lms.store().get("cmi.core.entry")).isEqualTo("resume");
         assertThat(learner.step()).isEqualTo("page:passwords/passphrases");
         assertThat(learner.text("#pelita-notice")).isEqualTo("Welcome back. You are where you left off.");
         assertThat(saved).isNotBlank();
@@ -272,14 +273,14 @@ class Scorm12RuntimeBrowserTest {
         assertThat(learner.find("fieldset[data-q=pre_test__second_factor] input[value=b]").isSelected()).isTrue();
         assertThat(learner.find("fieldset[data-q=pre_test__second_factor] input[value=b]").isEnabled()).isFalse();
         assertThat(learner.text("form[data-quiz=pre-test] [data-result]")).startsWith("Your score: 50%");
-        assertThat(lmsErrors()).isEmpty();
+        assertThat(lms.errors()).isEmpty();
     }
 
     @Test
     void savedStateStaysWithinScorm12sLimitAndTheBuildTimeBound() {
         ScormLearner learner = launch("/pkg/index.html");
         learner.takeWholeModule(true);
-        String saved = (String) lmsStore().get("cmi.suspend_data");
+        String saved = (String) lms.store().get("cmi.suspend_data");
         int bound = SavedStateBudget.worstCase(sample, UnitPlanner.plan(sample, UnitLayout.SINGLE).get(0), List.of("en"));
         assertThat(saved.length()).isLessThanOrEqualTo(bound).isLessThan(4096);
     }
@@ -287,17 +288,17 @@ class Scorm12RuntimeBrowserTest {
     @Test
     void theContentFindsTheApiThroughTheOpenerWhenTheLmsOpensANewWindow() {
         driver.get(server.url("/lms/lms.html?mastery=70"));
-        String lms = driver.getWindowHandle();
+        String lmsWindow = driver.getWindowHandle();
         ((JavascriptExecutor) driver).executeScript("document.getElementById('open-window').dataset.url = arguments[0]",
                 "/pkg/index.html");
         driver.findElement(By.id("open-window")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getWindowHandles().size() == 2);
-        driver.switchTo().window(driver.getWindowHandles().stream().filter(h -> !h.equals(lms)).findFirst().orElseThrow());
+        driver.switchTo().window(driver.getWindowHandles().stream().filter(h -> !h.equals(lmsWindow)).findFirst().orElseThrow());
         ScormLearner learner = new ScormLearner();
         learner.awaitReady();
         learner.next();
-        driver.switchTo().window(lms);
-        assertThat(lmsStore().get("cmi.core.lesson_location")).isEqualTo("quiz:pre-test");
+        driver.switchTo().window(lmsWindow);
+        assertThat(lms.store().get("cmi.core.lesson_location")).isEqualTo("quiz:pre-test");
     }
 
     @Test
@@ -378,57 +379,27 @@ class Scorm12RuntimeBrowserTest {
         learner.choose("pre_test__reuse_password", "f");
         new Select(learner.find("#pelita-lang")).selectByValue("en");
         assertThat(learner.find("fieldset[data-q=pre_test__reuse_password] input[value=f]").isSelected()).isTrue();
-        assertThat(lmsStore().get("cmi.student_preference.language")).isEqualTo("en");
-        assertThat(lmsErrors()).isEmpty();
+        assertThat(lms.store().get("cmi.student_preference.language")).isEqualTo("en");
+        assertThat(lms.errors()).isEmpty();
     }
 
     // ---- helpers --------------------------------------------------------------------------------
 
     private ScormLearner launch(String path) {
-        driver.get(server.url("/lms/lms.html?mastery=70"));
+        lms.open(server.url("/lms/lms.html?mastery=70"));
         return relaunch(path);
     }
 
     private ScormLearner relaunch(String path) {
-        driver.switchTo().defaultContent();
-        ((JavascriptExecutor) driver).executeScript("lms.launch(arguments[0])", path);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> ((JavascriptExecutor) d).executeScript(
-                "var f = document.getElementById('sco'); return f.contentDocument && f.contentDocument.readyState === 'complete'"
-                        + " && f.contentWindow.location.pathname === arguments[0]", path));
-        driver.switchTo().frame("sco");
-        inFrame = true;
+        lms.launch(path);
         ScormLearner learner = new ScormLearner();
         learner.awaitReady();
         return learner;
     }
 
-    private Object lms(String script) {
-        driver.switchTo().defaultContent();
-        Object result = ((JavascriptExecutor) driver).executeScript("return " + script);
-        if (inFrame) {
-            driver.switchTo().frame("sco");
-        }
-        return result;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> lmsStore() {
-        return (Map<String, Object>) lms("lms.store()");
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> lmsInteractions() {
-        return (List<Map<String, Object>>) lms("lms.interactions()");
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> lmsErrors() {
-        return (List<Map<String, Object>>) lms("lms.errors()");
-    }
-
     @SuppressWarnings("unchecked")
     private List<Object> setValues(String element) {
-        List<Map<String, Object>> log = (List<Map<String, Object>>) lms("lms.log()");
+        List<Map<String, Object>> log = lms.log();
         return log.stream().filter(c -> c.get("fn").equals("LMSSetValue") && ((List<Object>) c.get("args")).get(0).equals(element))
                 .map(c -> ((List<Object>) c.get("args")).get(1)).toList();
     }
@@ -462,11 +433,7 @@ class Scorm12RuntimeBrowserTest {
         /** Leaves the module as a learner closing it would: the page is unloaded. */
         @Override
         public void leave() {
-            driver.switchTo().defaultContent();
-            inFrame = false;
-            js.executeScript("document.getElementById('sco').src = 'about:blank'");
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
-                    js.executeScript("return lms.state().finished")));
+            lms.unload();
         }
     }
 }

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pelita.packager.Packager;
@@ -26,6 +25,7 @@ import org.pelita.packager.target.LanguageMode;
 import org.pelita.packager.testing.Browser;
 import org.pelita.packager.testing.InProcessLrs;
 import org.pelita.packager.testing.Learner;
+import org.pelita.packager.testing.ScormTestLms;
 import org.pelita.packager.testing.Pseudonyms;
 import org.pelita.packager.testing.Repository;
 import org.pelita.packager.testing.TestServer;
@@ -50,7 +50,7 @@ class Scorm12XapiRuntimeBrowserTest {
     private static InProcessLrs lrs;
     private static ChromeDriver driver;
     private static String origin;
-    private boolean inFrame;
+    private final ScormTestLms lms = new ScormTestLms(driver);
 
     @BeforeAll
     static void startLrsBuildPackageAndBrowser() throws Exception {
@@ -103,12 +103,12 @@ class Scorm12XapiRuntimeBrowserTest {
         assertThat(learner.failures()).isEmpty();
         learner.leave();
 
-        Map<String, Object> store = lmsStore();
+        Map<String, Object> store = lms.store();
         assertThat(store.get("cmi.core.lesson_status")).isEqualTo("passed");
         assertThat(store.get("cmi.core.score.raw")).isEqualTo("100");
         assertThat(store.get("cmi.core.exit")).isEqualTo("");
-        assertThat(lmsErrors()).isEmpty();
-        assertThat(lmsInteractions()).hasSize(9).extracting(i -> i.get("result")).containsOnly("correct");
+        assertThat(lms.errors()).isEmpty();
+        assertThat(lms.interactions()).hasSize(9).extracting(i -> i.get("result")).containsOnly("correct");
 
         String registration = registration("learner-1");
         List<JsonNode> statements = lrs.awaitStatements(registration, 19);
@@ -177,8 +177,8 @@ class Scorm12XapiRuntimeBrowserTest {
             assertThat(learner.failures()).extracting(f -> f.get("kind")).containsExactly("network");
             learner.leave();
             Thread.sleep(300); // the keepalive request sent on leaving fails before the LRS is back
-            assertThat(lmsStore().get("cmi.core.lesson_status")).isEqualTo("passed");
-            assertThat(lmsErrors()).isEmpty();
+            assertThat(lms.store().get("cmi.core.lesson_status")).isEqualTo("passed");
+            assertThat(lms.errors()).isEmpty();
         } finally {
             lrs.restart();
         }
@@ -201,48 +201,16 @@ class Scorm12XapiRuntimeBrowserTest {
 
     /** Opens a fresh test LMS whose learner has this cmi.core.student_id and launches the package in its frame. */
     private ScormLearner launch(String studentId) {
-        driver.switchTo().defaultContent();
-        driver.get(server.url("/lms/lms.html?mastery=70&student=" + studentId));
+        lms.open(server.url("/lms/lms.html?mastery=70&student=" + studentId));
         return relaunch();
     }
 
     /** Launches the package again in the same LMS page (the LMS keeps what the last launch stored). */
     private ScormLearner relaunch() {
-        String path = "/pkg/index.html";
-        driver.switchTo().defaultContent();
-        ((JavascriptExecutor) driver).executeScript("lms.launch(arguments[0])", path);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> ((JavascriptExecutor) d).executeScript(
-                "var f = document.getElementById('sco'); return f.contentDocument && f.contentDocument.readyState === 'complete'"
-                        + " && f.contentWindow.location.pathname === arguments[0]", path));
-        driver.switchTo().frame("sco");
-        inFrame = true;
+        lms.launch("/pkg/index.html");
         ScormLearner learner = new ScormLearner();
         learner.awaitReady();
         return learner;
-    }
-
-    private Object lms(String script) {
-        driver.switchTo().defaultContent();
-        Object result = ((JavascriptExecutor) driver).executeScript("return " + script);
-        if (inFrame) {
-            driver.switchTo().frame("sco");
-        }
-        return result;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> lmsStore() {
-        return (Map<String, Object>) lms("lms.store()");
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> lmsInteractions() {
-        return (List<Map<String, Object>>) lms("lms.interactions()");
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> lmsErrors() {
-        return (List<Map<String, Object>>) lms("lms.errors()");
     }
 
     @SuppressWarnings("unchecked")
@@ -271,11 +239,7 @@ class Scorm12XapiRuntimeBrowserTest {
         /** The learner closes the module: the frame is unloaded and the SCO finishes. */
         @Override
         public void leave() {
-            driver.switchTo().defaultContent();
-            inFrame = false;
-            js.executeScript("document.getElementById('sco').src = 'about:blank'");
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
-                    js.executeScript("return lms.state().finished")));
+            lms.unload();
         }
     }
 }
