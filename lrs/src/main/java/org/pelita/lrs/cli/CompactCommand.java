@@ -3,16 +3,13 @@ package org.pelita.lrs.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.pelita.lrs.config.ConfigException;
-import org.pelita.lrs.config.ConfigLoader;
 import org.pelita.lrs.config.LrsConfig;
 import org.pelita.lrs.store.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code compact}: shrinks an H2 database file to its live data, with the LRS stopped. See docs/lrs.md. */
 @Command(name = "compact", mixinStandardHelpOptions = true,
@@ -21,23 +18,13 @@ public final class CompactCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "<jdbc-url>", description = "The H2 database (default: the LRS's own setting).")
-    String db;
-
-    @Option(names = "--db-user")
-    String user;
-
-    @Option(names = "--db-password")
-    String password;
+    @CommandLine.Mixin
+    DatabaseOptions database = new DatabaseOptions();
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, String> flags = new java.util.LinkedHashMap<>();
-        flags.put("db", db);
-        flags.put("db-user", user);
-        flags.put("db-password", password);
-        LrsConfig config = ConfigLoader.load(Optional.empty(), System.getenv(), flags);
+        LrsConfig config = database.config();
         Optional<Path> file = Database.h2File(config.databaseUrl());
         long before = size(file);
         long started = System.nanoTime();

@@ -6,14 +6,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.pelita.lrs.auth.Scope;
 import org.pelita.lrs.auth.SecretHasher;
-import org.pelita.lrs.config.ConfigLoader;
-import org.pelita.lrs.config.LrsConfig;
 import org.pelita.lrs.store.CredentialStore;
 import org.pelita.lrs.store.Database;
 import org.pelita.lrs.store.StoredCredential;
@@ -25,27 +22,6 @@ import picocli.CommandLine.Option;
 @Command(name = "credentials", mixinStandardHelpOptions = true, description = "Create, list and revoke API credentials.",
         subcommands = {CredentialsCommand.Create.class, CredentialsCommand.ListCredentials.class, CredentialsCommand.Revoke.class})
 public final class CredentialsCommand {
-    /** The database options every credentials command takes. */
-    static class DatabaseOptions {
-        @Option(names = "--db", paramLabel = "<jdbc-url>", description = "The LRS database (default: the LRS's own setting).")
-        String db;
-
-        @Option(names = "--db-user")
-        String user;
-
-        @Option(names = "--db-password")
-        String password;
-
-        Database open() {
-            Map<String, String> flags = new java.util.LinkedHashMap<>();
-            flags.put("db", db);
-            flags.put("db-user", user);
-            flags.put("db-password", password);
-            LrsConfig config = ConfigLoader.load(Optional.empty(), System.getenv(), flags);
-            return Database.open(config);
-        }
-    }
-
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a credential. Prints the key and the secret.")
     static final class Create implements Callable<Integer> {
         @CommandLine.Spec
