@@ -70,7 +70,7 @@ public final class Database implements AutoCloseable {
         return new Database(dataSource, config.isPostgres() ? SQLDialect.POSTGRES : SQLDialect.H2);
     }
 
-    /** Adds the settings the LRS depends on to an H2 URL, and refuses a write delay (it would lose acknowledged data). */
+    /** Adds the settings the LRS depends on to an H2 URL, and refuses a WRITE_DELAY (the LRS sets its own; see the class comment). */
     static String h2Url(String url) {
         String upper = url.toUpperCase(Locale.ROOT);
         if (upper.contains(";WRITE_DELAY=")) {
@@ -84,8 +84,7 @@ public final class Database implements AutoCloseable {
         result.append(";WRITE_DELAY=").append(H2_WRITE_DELAY_MS);
         // A file database is opened by the running LRS; AUTO_SERVER lets the credentials command (another process on
         // this machine) reach it at the same time. H2's automatic server accepts local connections only.
-        boolean file = !upper.startsWith("JDBC:H2:MEM:") && !upper.startsWith("JDBC:H2:TCP:") && !upper.startsWith("JDBC:H2:SSL:");
-        if (file && !upper.contains(";AUTO_SERVER=")) {
+        if (h2File(url).isPresent() && !upper.contains(";AUTO_SERVER=")) {
             result.append(";AUTO_SERVER=TRUE");
         }
         return result.toString();
@@ -116,9 +115,10 @@ public final class Database implements AutoCloseable {
 
     /** The file of an H2 file database URL (jdbc:h2:file:./data/lrs → ./data/lrs.mv.db), if it is one. */
     public static Optional<Path> h2File(String url) {
-        String rest = url.startsWith("jdbc:h2:file:") ? url.substring("jdbc:h2:file:".length())
-                : url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !url.startsWith("jdbc:h2:tcp:")
-                && !url.startsWith("jdbc:h2:ssl:") ? url.substring("jdbc:h2:".length()) : null;
+        String lower = url.toLowerCase(Locale.ROOT);
+        String rest = lower.startsWith("jdbc:h2:file:") ? url.substring("jdbc:h2:file:".length())
+                : lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:") && !lower.startsWith("jdbc:h2:tcp:")
+                && !lower.startsWith("jdbc:h2:ssl:") ? url.substring("jdbc:h2:".length()) : null;
         if (rest == null) {
             return Optional.empty();
         }
