@@ -50,8 +50,29 @@ public final class StatementWriter implements AutoCloseable {
     public record BodyKeys(Map<String, Boolean> keys, UUID target) {
     }
 
-    private record Submission(List<NewStatement> statements, List<NewAttachment> attachments,
-                              CompletableFuture<WriteOutcome> done) {
+    /** A request's statements. Not a record: it is a map key by identity (a record's hash would hash every statement body). */
+    private static final class Submission {
+        private final List<NewStatement> statements;
+        private final List<NewAttachment> attachments;
+        private final CompletableFuture<WriteOutcome> done;
+
+        Submission(List<NewStatement> statements, List<NewAttachment> attachments, CompletableFuture<WriteOutcome> done) {
+            this.statements = statements;
+            this.attachments = attachments;
+            this.done = done;
+        }
+
+        List<NewStatement> statements() {
+            return statements;
+        }
+
+        List<NewAttachment> attachments() {
+            return attachments;
+        }
+
+        CompletableFuture<WriteOutcome> done() {
+            return done;
+        }
     }
 
     private final Database database;
@@ -147,10 +168,14 @@ public final class StatementWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Commits the batch and returns: each request is acknowledged later, once its commit is durable, while this thread
+     * goes on with the next batch.
+     */
     private void writeBatch(List<Submission> batch) {
-        Map<Submission, WriteOutcome> outcomes;
+        CompletableFuture<Map<Submission, WriteOutcome>> durable;
         try {
-            outcomes = transaction(batch);
+            durable = transaction(batch);
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
                 LOG.error("storing statements failed", e);
@@ -163,11 +188,17 @@ public final class StatementWriter implements AutoCloseable {
             }
             return;
         }
-        outcomes.forEach((submission, outcome) -> submission.done().complete(outcome));
+        durable.whenComplete((outcomes, error) -> {
+            if (error != null) {
+                batch.forEach(submission -> submission.done().completeExceptionally(error));
+            } else {
+                outcomes.forEach((submission, outcome) -> submission.done().complete(outcome));
+            }
+        });
     }
 
     /** One transaction for the batch, tried twice: another writer's transaction can make it fail once (deadlock, duplicate id). */
-    private Map<Submission, WriteOutcome> transaction(List<Submission> batch) {
+    private CompletableFuture<Map<Submission, WriteOutcome>> transaction(List<Submission> batch) {
         try {
             return attempt(batch);
         } catch (RuntimeException first) {
@@ -176,12 +207,12 @@ public final class StatementWriter implements AutoCloseable {
     }
 
     /** The activity caches learn what a transaction wrote only once it committed: a rolled-back write must be redone. */
-    private Map<Submission, WriteOutcome> attempt(List<Submission> batch) {
+    private CompletableFuture<Map<Submission, WriteOutcome>> attempt(List<Submission> batch) {
         ActivityUpdates updates = new ActivityUpdates(new HashMap<>(), new HashMap<>());
-        Map<Submission, WriteOutcome> outcomes = database.write(tx -> write(tx.dsl(), batch, updates));
+        CompletableFuture<Map<Submission, WriteOutcome>> durable = database.writeAsync(tx -> write(tx.dsl(), batch, updates));
         lastReceived.putAll(updates.received());
         activityCache.putAll(updates.canonical());
-        return outcomes;
+        return durable;
     }
 
     /** Cache entries of one transaction, applied after it commits. */
@@ -278,29 +309,24 @@ public final class StatementWriter implements AutoCloseable {
         }
         statements.stream().filter(s -> s.voids() != null).forEach(s -> voided.add(s.voids()));
         // One prepared statement per table, executed as a JDBC batch: parsed once, whatever the number of rows.
-        BatchBindStep insertStatements = tx.batch(tx.insertInto(STATEMENT, STATEMENT.ID, STATEMENT.STORED, STATEMENT.AUTHORITY_KEY,
+        RowBatch insertStatements = new RowBatch(tx, tx.insertInto(STATEMENT, STATEMENT.ID, STATEMENT.STORED, STATEMENT.AUTHORITY_KEY,
                 STATEMENT.VOIDED, STATEMENT.VOIDS, STATEMENT.VERSION, STATEMENT.HAS_ATTACHMENTS, STATEMENT.CONTENT_HASH, STATEMENT.BODY)
-                .values((UUID) null, null, null, null, null, null, null, null, null));
-        BatchBindStep insertKeys = tx.batch(tx.insertInto(STATEMENT_KEY, STATEMENT_KEY.STATEMENT_ID, STATEMENT_KEY.KEY_VALUE,
-                STATEMENT_KEY.DIRECT, STATEMENT_KEY.STORED).values((UUID) null, null, null, null));
-        BatchBindStep insertReferences = tx.batch(tx.insertInto(STATEMENT_REFERENCE, STATEMENT_REFERENCE.TARGET_ID,
-                STATEMENT_REFERENCE.STATEMENT_ID, STATEMENT_REFERENCE.VOIDING).values((UUID) null, null, null));
+                .values((UUID) null, null, null, null, null, null, null, null, null), 9);
+        RowBatch insertKeys = keyRows(tx);
+        RowBatch insertReferences = new RowBatch(tx, tx.insertInto(STATEMENT_REFERENCE, STATEMENT_REFERENCE.TARGET_ID,
+                STATEMENT_REFERENCE.STATEMENT_ID, STATEMENT_REFERENCE.VOIDING).values((UUID) null, null, null), 3);
         Map<UUID, Map<String, Boolean>> effective = effectiveKeys(tx, statements);
-        int references = 0;
         for (NewStatement s : statements) {
-            insertStatements.bind(s.id(), s.stored(), Keys.of(s.authority()), s.voids() == null && voided.contains(s.id()), s.voids(),
+            insertStatements.add(s.id(), s.stored(), Keys.of(s.authority()), s.voids() == null && voided.contains(s.id()), s.voids(),
                     s.version(), !s.attachmentHashes().isEmpty(), s.contentHash(), s.body());
-            effective.get(s.id()).forEach((key, direct) -> insertKeys.bind(s.id(), Keys.of(key), direct, s.stored()));
+            effective.get(s.id()).forEach((key, direct) -> insertKeys.add(s.id(), Keys.of(key), direct, s.stored()));
             if (s.targetId() != null) {
-                insertReferences.bind(s.targetId(), s.id(), s.voids() != null);
-                references++;
+                insertReferences.add(s.targetId(), s.id(), s.voids() != null);
             }
         }
         insertStatements.execute();
         insertKeys.execute();
-        if (references > 0) {
-            insertReferences.execute();
-        }
+        insertReferences.execute();
         for (NewStatement s : statements) {
             for (String sha2 : s.attachmentHashes()) {
                 tx.insertInto(STATEMENT_ATTACHMENT, STATEMENT_ATTACHMENT.STATEMENT_ID, STATEMENT_ATTACHMENT.SHA2)
@@ -360,11 +386,9 @@ public final class StatementWriter implements AutoCloseable {
         }
         Set<UUID> inBatch = new HashSet<>();
         statements.forEach(s -> inBatch.add(s.id()));
-        BatchBindStep rows = tx.batch(tx.insertInto(STATEMENT_KEY, STATEMENT_KEY.STATEMENT_ID, STATEMENT_KEY.KEY_VALUE,
-                STATEMENT_KEY.DIRECT, STATEMENT_KEY.STORED).values((UUID) null, null, null, null));
+        RowBatch rows = keyRows(tx);
         BatchBindStep upgrades = tx.batch(tx.update(STATEMENT_KEY).set(STATEMENT_KEY.DIRECT, (Boolean) null).where(
                 STATEMENT_KEY.KEY_VALUE.eq((UUID) null), STATEMENT_KEY.STORED.eq((OffsetDateTime) null), STATEMENT_KEY.STATEMENT_ID.eq((UUID) null)));
-        int rowCount = 0;
         int upgradeCount = 0;
         for (UUID root : referenced) {
             Map<String, Boolean> gained = effective.get(root);
@@ -386,8 +410,7 @@ public final class StatementWriter implements AutoCloseable {
                         for (Map.Entry<String, Boolean> key : gained.entrySet()) {
                             Boolean had = has.get(key.getKey());
                             if (had == null) {
-                                rows.bind(r.value2(), Keys.of(key.getKey()), key.getValue(), r.value3());
-                                rowCount++;
+                                rows.add(r.value2(), Keys.of(key.getKey()), key.getValue(), r.value3());
                             } else if (!had && key.getValue()) {
                                 upgrades.bind(true, Keys.of(key.getKey()), r.value3(), r.value2());
                                 upgradeCount++;
@@ -399,9 +422,7 @@ public final class StatementWriter implements AutoCloseable {
                 level = next;
             }
         }
-        if (rowCount > 0) {
-            rows.execute();
-        }
+        rows.execute();
         if (upgradeCount > 0) {
             upgrades.execute();
         }
@@ -450,6 +471,11 @@ public final class StatementWriter implements AutoCloseable {
             }
             updates.canonical().put(id, merged);
         });
+    }
+
+    private static RowBatch keyRows(DSLContext tx) {
+        return new RowBatch(tx, tx.insertInto(STATEMENT_KEY, STATEMENT_KEY.STATEMENT_ID, STATEMENT_KEY.KEY_VALUE,
+                STATEMENT_KEY.DIRECT, STATEMENT_KEY.STORED).values((UUID) null, null, null, null), 4);
     }
 
     private static <T> List<List<T>> chunks(List<T> list) {

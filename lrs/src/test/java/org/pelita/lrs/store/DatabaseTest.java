@@ -56,6 +56,31 @@ class DatabaseTest {
         assertThat(Long.parseLong(info(db, "info.FILE_WRITE"))).isGreaterThan(writesBefore);
     }
 
+    /** The statement writer acknowledges on this future while it goes on with the next transaction. */
+    @Test
+    void anAsynchronousH2WriteIsInTheFileWhenItsFutureCompletes() {
+        StoreFixture db = DATABASES.get("h2");
+        long writesBefore = Long.parseLong(info(db, "info.FILE_WRITE"));
+
+        CompletableFuture<Integer> durable = db.database.writeAsync(tx -> tx.dsl().execute("CREATE TABLE durability_probe_async (id INT)"));
+
+        assertThat(durable.join()).isZero();
+        assertThat(Long.parseLong(info(db, "info.FILE_WRITE"))).isGreaterThan(writesBefore);
+    }
+
+    @Test
+    void aFailedAsynchronousWriteThrowsAtOnceAndStoresNothing() {
+        StoreFixture db = DATABASES.get("h2");
+
+        db.database.write(tx -> tx.dsl().execute("CREATE TABLE half_written (id INT)"));
+
+        assertThatThrownBy(() -> db.database.writeAsync(tx -> {
+            tx.dsl().execute("INSERT INTO half_written VALUES (1)");
+            return tx.dsl().execute("INSERT INTO no_such_table VALUES (1)");
+        })).isInstanceOf(DataAccessException.class);
+        assertThat(db.database.sql().fetchCount(org.jooq.impl.DSL.table("half_written"))).isZero();
+    }
+
     @Test
     void anH2UrlSettingAWriteDelayIsRefused() {
         String url = TestDatabases.h2();
