@@ -12,6 +12,7 @@ import org.pelita.lrs.http.Cors;
 import org.pelita.lrs.http.DocumentsHandler;
 import org.pelita.lrs.http.LrsApp;
 import org.pelita.lrs.http.RequestReader;
+import org.pelita.lrs.http.ResearchRoutes;
 import org.pelita.lrs.http.ResourcesHandler;
 import org.pelita.lrs.http.StatementsHandler;
 import org.pelita.lrs.service.DefinitionService;
@@ -74,13 +75,15 @@ public final class Lrs implements AutoCloseable {
                     config.consistencyMargin());
             DocumentService documents = new DocumentService(new DocumentStore(database), clock);
             StatementQueryParser queries = new StatementQueryParser(DEFAULT_PAGE, MAX_PAGE, LrsRules.agentCheck());
-            LrsApp app = new LrsApp(new RequestReader(new Authenticator(credentials, hasher, config.authorityHomePage(), clock)),
+            Authenticator authenticator = new Authenticator(credentials, hasher, config.authorityHomePage(), clock);
+            ResearchRoutes research = new ResearchRoutes(authenticator);
+            LrsApp app = new LrsApp(new RequestReader(authenticator),
                     new Cors(config.corsOrigins()),
                     new StatementsHandler(statements, queries, LrsRules.multipart(config.maxBodyBytes()), LrsApp.BASE + "/statements"),
                     new DocumentsHandler(documents, LrsRules.agentCheck()),
                     new ResourcesHandler(new DefinitionService(statementStore), LrsRules.agentCheck()),
                     XapiVersion.fromHeader(config.defaultVersion()).orElseThrow());
-            Javalin server = app.create(config.maxBodyBytes(), () -> healthy(database));
+            Javalin server = app.create(config.maxBodyBytes(), () -> healthy(database), research);
             server.start(config.host(), config.port());
             LOG.info("LRS listening on {}:{}{} ({})", config.host(), server.port(), LrsApp.BASE,
                     config.isH2() ? "H2" : "PostgreSQL");

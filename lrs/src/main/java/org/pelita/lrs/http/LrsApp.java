@@ -61,7 +61,7 @@ public final class LrsApp {
      * @param maxBodyBytes requests above it get 413
      * @param healthy      whether the database answers, for /health
      */
-    public Javalin create(long maxBodyBytes, BooleanSupplier healthy) {
+    public Javalin create(long maxBodyBytes, BooleanSupplier healthy, ResearchRoutes research) {
         return Javalin.create(config -> {
             config.http.maxRequestSize = maxBodyBytes;
             config.http.generateEtags = false;
@@ -73,6 +73,7 @@ public final class LrsApp {
                 boolean up = healthy.getAsBoolean();
                 ctx.status(up ? 200 : 503).contentType("application/json").result(up ? "{\"status\":\"up\"}" : "{\"status\":\"down\"}");
             });
+            research.register(config);
             for (String path : routes.keySet()) {
                 String full = BASE + path;
                 config.routes.options(full, cors::preflight);
