@@ -12,7 +12,10 @@ import org.pelita.lrs.http.Cors;
 import org.pelita.lrs.http.DocumentsHandler;
 import org.pelita.lrs.http.LrsApp;
 import org.pelita.lrs.http.RequestReader;
+import org.pelita.lrs.http.ReportsHandler;
 import org.pelita.lrs.http.ResearchRoutes;
+import org.pelita.lrs.research.Reports;
+import org.pelita.lrs.store.ReportStore;
 import org.pelita.lrs.http.ResourcesHandler;
 import org.pelita.lrs.http.StatementsHandler;
 import org.pelita.lrs.service.DefinitionService;
@@ -77,6 +80,7 @@ public final class Lrs implements AutoCloseable {
             StatementQueryParser queries = new StatementQueryParser(DEFAULT_PAGE, MAX_PAGE, LrsRules.agentCheck());
             Authenticator authenticator = new Authenticator(credentials, hasher, config.authorityHomePage(), clock);
             ResearchRoutes research = new ResearchRoutes(authenticator);
+            new ReportsHandler(new Reports(new ReportStore(database))).register(research);
             LrsApp app = new LrsApp(new RequestReader(authenticator),
                     new Cors(config.corsOrigins()),
                     new StatementsHandler(statements, queries, LrsRules.multipart(config.maxBodyBytes()), LrsApp.BASE + "/statements"),

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.pelita.lrs.auth.Principal;
+import org.pelita.lrs.research.LearningEvents;
 import org.pelita.lrs.store.NewAttachment;
 import org.pelita.lrs.store.NewStatement;
 import org.pelita.lrs.store.StatementFilter;
@@ -169,7 +170,8 @@ public final class StatementService {
         }
         return new NewStatement(id, stored, who.authorityId(), voiding ? target : null, target,
                 statement.path("version").asText(), StatementComparison.hash(statement), Json.write(statement),
-                keys(statement), hashes, who.canDefine() ? definitions(statement) : Map.of());
+                keys(statement), hashes, who.canDefine() ? definitions(statement) : Map.of(),
+                LearningEvents.of(statement).orElse(null));
     }
 
     private static Map<String, Boolean> keys(JsonNode statement) {

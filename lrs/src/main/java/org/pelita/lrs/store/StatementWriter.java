@@ -2,6 +2,7 @@ package org.pelita.lrs.store;
 
 import static org.pelita.lrs.store.jooq.Tables.ACTIVITY;
 import static org.pelita.lrs.store.jooq.Tables.ATTACHMENT;
+import static org.pelita.lrs.store.jooq.Tables.LEARNING_EVENT;
 import static org.pelita.lrs.store.jooq.Tables.STATEMENT;
 import static org.pelita.lrs.store.jooq.Tables.STATEMENT_ATTACHMENT;
 import static org.pelita.lrs.store.jooq.Tables.STATEMENT_KEY;
@@ -315,8 +316,21 @@ public final class StatementWriter implements AutoCloseable {
         RowBatch insertKeys = keyRows(tx);
         RowBatch insertReferences = new RowBatch(tx, tx.insertInto(STATEMENT_REFERENCE, STATEMENT_REFERENCE.TARGET_ID,
                 STATEMENT_REFERENCE.STATEMENT_ID, STATEMENT_REFERENCE.VOIDING).values((UUID) null, null, null), 3);
+        RowBatch insertEvents = new RowBatch(tx, tx.insertInto(LEARNING_EVENT, LEARNING_EVENT.STATEMENT_ID, LEARNING_EVENT.EVENT_TIME,
+                LEARNING_EVENT.LEARNER_KEY, LEARNING_EVENT.VERB, LEARNING_EVENT.MODULE_KEY, LEARNING_EVENT.MODULE_ID,
+                LEARNING_EVENT.MODULE_VERSION, LEARNING_EVENT.LANGUAGE, LEARNING_EVENT.REGISTRATION, LEARNING_EVENT.ORGANISATION,
+                LEARNING_EVENT.COUNTRY, LEARNING_EVENT.OBJECT_KIND, LEARNING_EVENT.OBJECT_ID, LEARNING_EVENT.PARENT_ID,
+                LEARNING_EVENT.QUIZ_KIND, LEARNING_EVENT.SUCCESS, LEARNING_EVENT.SCORE_SCALED, LEARNING_EVENT.RESPONSE,
+                LEARNING_EVENT.DURATION_MS).values((UUID) null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null), 19);
         Map<UUID, Map<String, Boolean>> effective = effectiveKeys(tx, statements);
         for (NewStatement s : statements) {
+            LearningEvent e = s.event();
+            if (e != null && !(s.voids() == null && voided.contains(s.id()))) {
+                insertEvents.add(s.id(), e.eventTime(), e.learnerKey(), e.verb(), ReportStore.moduleKey(e.moduleId()), e.moduleId(),
+                        e.moduleVersion(), e.language(), e.registration(), e.organisation(), e.country(), e.objectKind(), e.objectId(),
+                        e.parentId(), e.quizKind(), e.success(), e.scoreScaled(), e.response(), e.durationMs());
+            }
             insertStatements.add(s.id(), s.stored(), Keys.of(s.authority()), s.voids() == null && voided.contains(s.id()), s.voids(),
                     s.version(), !s.attachmentHashes().isEmpty(), s.contentHash(), s.body());
             effective.get(s.id()).forEach((key, direct) -> insertKeys.add(s.id(), Keys.of(key), direct, s.stored()));
@@ -327,6 +341,7 @@ public final class StatementWriter implements AutoCloseable {
         insertStatements.execute();
         insertKeys.execute();
         insertReferences.execute();
+        insertEvents.execute();
         for (NewStatement s : statements) {
             for (String sha2 : s.attachmentHashes()) {
                 tx.insertInto(STATEMENT_ATTACHMENT, STATEMENT_ATTACHMENT.STATEMENT_ID, STATEMENT_ATTACHMENT.SHA2)
@@ -342,7 +357,10 @@ public final class StatementWriter implements AutoCloseable {
     private static void voidTargets(DSLContext tx, List<NewStatement> statements) {
         List<UUID> targets = statements.stream().filter(s -> s.voids() != null).map(NewStatement::voids).toList();
         for (List<UUID> chunk : chunks(targets)) {
-            tx.update(STATEMENT).set(STATEMENT.VOIDED, true).where(STATEMENT.ID.in(chunk), STATEMENT.VOIDS.isNull()).execute();
+            int voided = tx.update(STATEMENT).set(STATEMENT.VOIDED, true).where(STATEMENT.ID.in(chunk), STATEMENT.VOIDS.isNull()).execute();
+            if (voided > 0) {
+                tx.deleteFrom(LEARNING_EVENT).where(LEARNING_EVENT.STATEMENT_ID.in(chunk)).execute(); // reports leave voided statements out
+            }
         }
     }
 

@@ -87,6 +87,11 @@ public final class TestLrs implements AutoCloseable {
         return new XapiClient(base() + "/xapi", key, key == null ? null : key + "-secret", version);
     }
 
+    /** A client for the research API (…/api) with this credential (secret "<key>-secret"). */
+    public XapiClient research(String key) {
+        return new XapiClient(base() + "/api", key, key + "-secret", null);
+    }
+
     /** A client without credentials or version header (for /health and raw checks). */
     public XapiClient anonymous() {
         return new XapiClient(base(), null, null, null);
