@@ -1,27 +1,37 @@
 -- Research facts: one narrow row for each stored statement that Pelita's reports read (docs/reports.md), taken from the
 -- statement when it is stored (docs/xapi-profile.md says what Pelita's packages send). Reports aggregate these rows
--- instead of parsing statement bodies, which keeps each report within a second at a million statements. A voided
--- statement's row is deleted; the statement itself stays the record (this table can be rebuilt from it).
+-- instead of parsing statement bodies. A voided statement's row is deleted; the statement itself stays the record.
+-- Activities are keys here (Keys.of("activity:" + id), as in statement_key), their ids in research_activity: rows and
+-- index entries stay small, which is what keeps a report over a million statements within a second.
 CREATE TABLE learning_event (
     statement_id   UUID PRIMARY KEY,
     event_time     TIMESTAMP WITH TIME ZONE NOT NULL,
     learner_key    UUID NOT NULL,
     verb           VARCHAR(16) NOT NULL,
+    object_kind    VARCHAR(12) NOT NULL,
     module_key     UUID NOT NULL,
-    module_id      VARCHAR(2048) NOT NULL,
+    object_key     UUID NOT NULL,
+    parent_key     UUID,
     module_version VARCHAR(64),
     language       VARCHAR(35),
     registration   UUID,
     organisation   VARCHAR(255),
     country        VARCHAR(64),
-    object_kind    VARCHAR(12) NOT NULL,
-    object_id      VARCHAR(2048) NOT NULL,
-    parent_id      VARCHAR(2048),
     quiz_kind      VARCHAR(12),
     success        BOOLEAN,
     score_scaled   DOUBLE PRECISION,
     response       VARCHAR(4096),
     duration_ms    BIGINT
 );
--- Every report reads one module's rows of some verbs (or all modules', grouped by module).
-CREATE INDEX learning_event_by_module ON learning_event (module_key, verb, object_kind);
+-- Every report reads some verbs about one kind of activity, of one module or all: a range of this index. It also holds
+-- what the funnel, the module list and the lesson visits count and every filter's column, so those reports read the
+-- index alone, whatever the filters (at 300,000 statements, filtering on columns outside it made the funnel of one
+-- module six times slower: 2.0 s against 0.34 s).
+CREATE INDEX learning_event_by_verb ON learning_event (verb, object_kind, module_key, parent_key, learner_key, object_key,
+    module_version, language, event_time, registration, organisation, country);
+
+-- The id of every activity learning_event names by key.
+CREATE TABLE research_activity (
+    activity_key   UUID PRIMARY KEY,
+    activity_id    VARCHAR(10485760) NOT NULL
+);

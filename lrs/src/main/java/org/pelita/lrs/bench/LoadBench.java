@@ -117,6 +117,55 @@ public final class LoadBench {
         });
     }
 
+    /**
+     * The research reports (GET /api/reports/…), each {@code requests} times from one client, over the whole store and one
+     * module, while another client posts a statement every 100 ms, as a running pilot does. That also keeps the figures
+     * honest on H2, which answers a query again from its last result while no table has changed.
+     */
+    public Map<String, Result> reports(int requests) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread pilot = new Thread(() -> {
+            StatementGenerator generator = new StatementGenerator(42);
+            try (RawHttpClient client = new RawHttpClient(host, port, key, secret)) {
+                while (!done.get()) {
+                    client.send("POST", "/xapi/statements", generator.next().getBytes(StandardCharsets.UTF_8), "application/json");
+                    Thread.sleep(100);
+                }
+            } catch (IOException | InterruptedException e) {
+                out.println("the background pilot stopped: " + e);
+            }
+        }, "bench-pilot");
+        pilot.start();
+        try {
+            return timeReports(requests);
+        } finally {
+            done.set(true);
+            pilot.join();
+        }
+    }
+
+    private Map<String, Result> timeReports(int requests) throws InterruptedException {
+        String module = encode(StatementGenerator.module(0));
+        Map<String, String> reports = new LinkedHashMap<>();
+        for (String report : List.of("modules", "funnel", "quizzes", "pre-post", "time-on-task")) {
+            reports.put(report + ", all modules", report);
+            reports.put(report + ", one module", report + "?module=" + module);
+        }
+        reports.put("questions (item analysis of one quiz)", "questions?quiz=" + encode(StatementGenerator.module(0) + "/quizzes/post-test"));
+        reports.put("funnel, one module, language and version", "funnel?module=" + module + "&language=id&version=1.0.1");
+        Map<String, Result> results = new LinkedHashMap<>();
+        for (Map.Entry<String, String> report : reports.entrySet()) {
+            AtomicLong issued = new AtomicLong();
+            results.put(report.getKey(), run("report " + report.getKey(), 1, Duration.ofDays(1), requests, seed -> client -> {
+                if (issued.incrementAndGet() > requests) {
+                    return 0;
+                }
+                return client.send("GET", "/api/reports/" + report.getValue(), null, null).status() == 200 ? 1 : -1;
+            }));
+        }
+        return results;
+    }
+
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }

@@ -58,6 +58,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "PostgreSQL: VACUUM ANALYZE after the fill, as autovacuum would (default ${DEFAULT-VALUE}; --no-vacuum measures right after the load).")
     boolean vacuum;
 
+    @Option(names = "--reports", defaultValue = "10", description = "Requests per research report (default ${DEFAULT-VALUE}; 0: none).")
+    int reports;
+
     @Option(names = "--plans", description = "Print the database's query plan of each filtered GET (after the last phase).")
     boolean plans;
 
@@ -151,6 +154,9 @@ public final class BenchCommand implements Callable<Integer> {
         bench.print(bench.post("POST single statements", clients, 1, Duration.ofSeconds(seconds)));
         bench.print(bench.post("POST batches of " + batch, clients, batch, Duration.ofSeconds(seconds)));
         for (LoadBench.Result result : bench.queries(getClients, gets, limit).values()) {
+            bench.print(result);
+        }
+        for (LoadBench.Result result : reports > 0 ? bench.reports(reports).values() : java.util.List.<LoadBench.Result>of()) {
             bench.print(result);
         }
     }

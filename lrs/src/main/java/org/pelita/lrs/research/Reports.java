@@ -199,7 +199,11 @@ public final class Reports {
      */
     public Questions questions(ReportFilter filter, String quiz) {
         Map<String, Map<UUID, ReportStore.Answer>> first = new TreeMap<>();
-        for (ReportStore.Answer answer : store.answers(filter, quiz)) {
+        int at = quiz.lastIndexOf("/quizzes/");
+        if (at <= 0) {
+            throw new org.pelita.lrs.xapi.InvalidRequestException("quiz must be a quiz's activity IRI (<module>/quizzes/<id>), not " + quiz);
+        }
+        for (ReportStore.Answer answer : store.answers(filter, quiz.substring(0, at), quiz)) {
             first.computeIfAbsent(answer.question(), q -> new LinkedHashMap<>()).putIfAbsent(answer.learner(), answer);
         }
         Map<UUID, Integer> totals = new HashMap<>();

@@ -2,13 +2,16 @@ package org.pelita.lrs.store;
 
 import static org.pelita.lrs.store.jooq.Tables.ACTIVITY;
 import static org.pelita.lrs.store.jooq.Tables.LEARNING_EVENT;
+import static org.pelita.lrs.store.jooq.Tables.RESEARCH_ACTIVITY;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -26,9 +29,9 @@ public final class ReportStore {
         this.sql = database.sql();
     }
 
-    /** The key a module's rows are indexed by. */
-    static UUID moduleKey(String moduleId) {
-        return Keys.of("module:" + moduleId);
+    /** The key an activity has in learning_event and research_activity (the same as in statement_key). */
+    static UUID activityKey(String activityId) {
+        return Keys.of("activity:" + activityId);
     }
 
     /** Learners of a module version in a language. */
@@ -55,34 +58,43 @@ public final class ReportStore {
     public record Session(String module, UUID learner, long durationMs) {
     }
 
+    /** From launches (launched by an LMS, initialized by the content): every learner of a module has one. */
     public List<ModuleUse> modules(ReportFilter filter) {
         var e = LEARNING_EVENT;
-        return sql.select(e.MODULE_ID, e.MODULE_VERSION, e.LANGUAGE, DSL.countDistinct(e.LEARNER_KEY))
-                .from(e).where(conditions(filter))
-                .groupBy(e.MODULE_ID, e.MODULE_VERSION, e.LANGUAGE)
-                .fetch(r -> new ModuleUse(r.value1(), r.value2(), r.value3(), r.value4()));
+        List<Condition> where = conditions(filter);
+        where.add(e.VERB.in("launched", "initialized"));
+        var rows = sql.select(e.MODULE_KEY, e.MODULE_VERSION, e.LANGUAGE, DSL.countDistinct(e.LEARNER_KEY))
+                .from(e).where(where)
+                .groupBy(e.MODULE_KEY, e.MODULE_VERSION, e.LANGUAGE).fetch();
+        Ids ids = ids(rows.map(r -> r.value1()));
+        return rows.map(r -> new ModuleUse(ids.of(r.value1()), r.value2(), r.value3(), r.value4()));
     }
 
-    /** Distinct learners per module, with any statement. */
+    /** Distinct learners per module who launched it. */
     public Map<String, Integer> learners(ReportFilter filter) {
         var e = LEARNING_EVENT;
+        List<Condition> where = conditions(filter);
+        where.add(e.VERB.in("launched", "initialized"));
+        var rows = sql.select(e.MODULE_KEY, DSL.countDistinct(e.LEARNER_KEY)).from(e).where(where).groupBy(e.MODULE_KEY).fetch();
+        Ids ids = ids(rows.map(r -> r.value1()));
         Map<String, Integer> learners = new HashMap<>();
-        sql.select(e.MODULE_ID, DSL.countDistinct(e.LEARNER_KEY)).from(e).where(conditions(filter)).groupBy(e.MODULE_ID)
-                .forEach(r -> learners.put(r.value1(), r.value2()));
+        rows.forEach(r -> learners.put(ids.of(r.value1()), r.value2()));
         return learners;
     }
 
     public List<Stage> stages(ReportFilter filter) {
         var e = LEARNING_EVENT;
         List<Condition> where = conditions(filter);
-        where.add(e.VERB.eq("launched").or(e.OBJECT_KIND.eq("module").and(e.VERB.in("initialized", "completed", "passed", "failed"))));
-        // The LMS's launched (cmi5) and the content's initialized are one stage: the learner opened the module.
-        // Inlined literals: PostgreSQL matches the grouped expression to the selected one only when they are the same text.
+        where.add(e.VERB.in("launched", "initialized", "completed", "passed", "failed"));
+        where.add(e.OBJECT_KIND.eq("module").or(e.VERB.eq("launched")));
+        // The LMS's launched (cmi5) and the content's initialized are one stage: the learner opened the module. Inlined
+        // literals: PostgreSQL matches the grouped expression to the selected one only when they are the same text.
         var stage = DSL.when(e.VERB.eq(DSL.inline("initialized")), DSL.inline("launched")).otherwise(e.VERB);
-        return sql.select(e.MODULE_ID, stage, DSL.countDistinct(e.LEARNER_KEY))
+        var rows = sql.select(e.MODULE_KEY, stage, DSL.countDistinct(e.LEARNER_KEY))
                 .from(e).where(where)
-                .groupBy(e.MODULE_ID, stage)
-                .fetch(r -> new Stage(r.value1(), r.value2(), r.value3()));
+                .groupBy(e.MODULE_KEY, stage).fetch();
+        Ids ids = ids(rows.map(r -> r.value1()));
+        return rows.map(r -> new Stage(ids.of(r.value1()), r.value2(), r.value3()));
     }
 
     public List<LessonVisit> lessonVisits(ReportFilter filter) {
@@ -90,11 +102,17 @@ public final class ReportStore {
         List<Condition> where = conditions(filter);
         where.add(e.VERB.eq("experienced"));
         where.add(e.OBJECT_KIND.eq("page"));
-        where.add(e.PARENT_ID.isNotNull());
-        return sql.select(e.MODULE_ID, e.PARENT_ID, e.LEARNER_KEY, DSL.countDistinct(e.OBJECT_ID))
+        where.add(e.PARENT_KEY.isNotNull());
+        var rows = sql.select(e.MODULE_KEY, e.PARENT_KEY, e.LEARNER_KEY, DSL.countDistinct(e.OBJECT_KEY))
                 .from(e).where(where)
-                .groupBy(e.MODULE_ID, e.PARENT_ID, e.LEARNER_KEY)
-                .fetch(r -> new LessonVisit(r.value1(), r.value2(), r.value3(), r.value4()));
+                .groupBy(e.MODULE_KEY, e.PARENT_KEY, e.LEARNER_KEY).fetch();
+        Set<UUID> keys = new HashSet<>();
+        rows.forEach(r -> {
+            keys.add(r.value1());
+            keys.add(r.value2());
+        });
+        Ids ids = ids(keys);
+        return rows.map(r -> new LessonVisit(ids.of(r.value1()), ids.of(r.value2()), r.value3(), r.value4()));
     }
 
     /** Every quiz submission (pre-test completed, post-test passed, failed or completed), oldest first. */
@@ -103,23 +121,31 @@ public final class ReportStore {
         List<Condition> where = conditions(filter);
         where.add(e.VERB.in("completed", "passed", "failed"));
         where.add(e.OBJECT_KIND.eq("quiz"));
-        return sql.select(e.MODULE_ID, e.OBJECT_ID, e.QUIZ_KIND, e.LEARNER_KEY, e.EVENT_TIME, e.SCORE_SCALED)
+        var rows = sql.select(e.MODULE_KEY, e.OBJECT_KEY, e.QUIZ_KIND, e.LEARNER_KEY, e.EVENT_TIME, e.SCORE_SCALED)
                 .from(e).where(where)
-                .orderBy(e.EVENT_TIME, e.STATEMENT_ID)
-                .fetch(r -> new QuizSubmission(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+                .orderBy(e.EVENT_TIME, e.STATEMENT_ID).fetch();
+        Set<UUID> keys = new HashSet<>();
+        rows.forEach(r -> {
+            keys.add(r.value1());
+            keys.add(r.value2());
+        });
+        Ids ids = ids(keys);
+        return rows.map(r -> new QuizSubmission(ids.of(r.value1()), ids.of(r.value2()), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
-    /** The answers to the questions of one quiz, oldest first. */
-    public List<Answer> answers(ReportFilter filter, String quiz) {
+    /** The answers to the questions of one quiz of a module, oldest first. */
+    public List<Answer> answers(ReportFilter filter, String module, String quiz) {
         var e = LEARNING_EVENT;
         List<Condition> where = conditions(filter);
         where.add(e.VERB.eq("answered"));
         where.add(e.OBJECT_KIND.eq("question"));
-        where.add(e.PARENT_ID.eq(quiz));
-        return sql.select(e.OBJECT_ID, e.LEARNER_KEY, e.EVENT_TIME, e.SUCCESS, e.RESPONSE)
+        where.add(e.MODULE_KEY.eq(activityKey(module)));
+        where.add(e.PARENT_KEY.eq(activityKey(quiz)));
+        var rows = sql.select(e.OBJECT_KEY, e.LEARNER_KEY, e.EVENT_TIME, e.SUCCESS, e.RESPONSE)
                 .from(e).where(where)
-                .orderBy(e.EVENT_TIME, e.STATEMENT_ID)
-                .fetch(r -> new Answer(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+                .orderBy(e.EVENT_TIME, e.STATEMENT_ID).fetch();
+        Ids ids = ids(rows.map(r -> r.value1()));
+        return rows.map(r -> new Answer(ids.of(r.value1()), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
     public List<Session> sessions(ReportFilter filter) {
@@ -128,9 +154,31 @@ public final class ReportStore {
         where.add(e.VERB.eq("terminated"));
         where.add(e.OBJECT_KIND.eq("module"));
         where.add(e.DURATION_MS.isNotNull());
-        return sql.select(e.MODULE_ID, e.LEARNER_KEY, e.DURATION_MS)
-                .from(e).where(where)
-                .fetch(r -> new Session(r.value1(), r.value2(), r.value3()));
+        var rows = sql.select(e.MODULE_KEY, e.LEARNER_KEY, e.DURATION_MS).from(e).where(where).fetch();
+        Ids ids = ids(rows.map(r -> r.value1()));
+        return rows.map(r -> new Session(ids.of(r.value1()), r.value2(), r.value3()));
+    }
+
+    /** Activity ids by key. */
+    private record Ids(Map<UUID, String> byKey) {
+        String of(UUID key) {
+            String id = byKey.get(key);
+            if (id == null) {
+                throw new IllegalStateException("research_activity has no id for key " + key);
+            }
+            return id;
+        }
+    }
+
+    private Ids ids(Collection<UUID> keys) {
+        Map<UUID, String> ids = new HashMap<>();
+        List<UUID> all = new ArrayList<>(new HashSet<>(keys));
+        for (int i = 0; i < all.size(); i += 500) {
+            sql.select(RESEARCH_ACTIVITY.ACTIVITY_KEY, RESEARCH_ACTIVITY.ACTIVITY_ID).from(RESEARCH_ACTIVITY)
+                    .where(RESEARCH_ACTIVITY.ACTIVITY_KEY.in(all.subList(i, Math.min(all.size(), i + 500))))
+                    .forEach(r -> ids.put(r.value1(), r.value2()));
+        }
+        return new Ids(ids);
     }
 
     /** The canonical Activity JSON of each of these activity ids the LRS knows (for names, choices and correct answers). */
@@ -148,7 +196,7 @@ public final class ReportStore {
     private static List<Condition> conditions(ReportFilter filter) {
         var e = LEARNING_EVENT;
         List<Condition> where = new ArrayList<>();
-        filter.module().ifPresent(m -> where.add(e.MODULE_KEY.eq(moduleKey(m))));
+        filter.module().ifPresent(m -> where.add(e.MODULE_KEY.eq(activityKey(m))));
         filter.version().ifPresent(v -> where.add(e.MODULE_VERSION.eq(v)));
         filter.language().ifPresent(l -> where.add(e.LANGUAGE.eq(l)));
         filter.registration().ifPresent(r -> where.add(e.REGISTRATION.eq(r)));
