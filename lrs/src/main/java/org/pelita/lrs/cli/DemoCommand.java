@@ -62,7 +62,8 @@ public final class DemoCommand implements Callable<Integer> {
         LrsConfig config;
         try {
             config = config(System.getenv());
-        } catch (ConfigException e) {
+            Demo.check(config, samples);
+        } catch (ConfigException | IllegalArgumentException e) {
             err.println("pelita-lrs demo: " + e.getMessage());
             return 2;
         }

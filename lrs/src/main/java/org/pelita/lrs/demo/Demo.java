@@ -71,13 +71,7 @@ public final class Demo implements AutoCloseable {
      */
     public static Demo start(LrsConfig config, Path data, Path samples, ModuleBuilder packager, SecretHasher hasher, PrintWriter log)
             throws Exception {
-        if (!config.host().equals("127.0.0.1") && !config.host().equals("localhost")) {
-            throw new IllegalArgumentException("the demo listens on 127.0.0.1 or localhost only (its packages report over plain http,"
-                    + " which browsers allow only there), not " + config.host());
-        }
-        if (!Files.isDirectory(samples)) {
-            throw new IllegalArgumentException("no samples folder at " + samples + " (run from the repository root, or give --samples <dir>)");
-        }
+        check(config, samples);
         data = data.toAbsolutePath().normalize();
         Path site = data.resolve("site");
         Files.createDirectories(site);
@@ -120,6 +114,17 @@ public final class Demo implements AutoCloseable {
         } catch (Exception | Error e) {
             lrs.close();
             throw e;
+        }
+    }
+
+    /** @throws IllegalArgumentException for a host other than 127.0.0.1 or localhost, or a missing samples folder */
+    public static void check(LrsConfig config, Path samples) {
+        if (!config.host().equals("127.0.0.1") && !config.host().equals("localhost")) {
+            throw new IllegalArgumentException("the demo listens on 127.0.0.1 or localhost only (its packages report over plain http,"
+                    + " which browsers allow only there), not " + config.host());
+        }
+        if (!Files.isDirectory(samples)) {
+            throw new IllegalArgumentException("no samples folder at " + samples + " (run from the repository root, or give --samples <dir>)");
         }
     }
 
