@@ -34,6 +34,7 @@ import org.pelita.lrs.demo.Demo;
 import org.pelita.lrs.demo.ModuleBuilder;
 import org.pelita.lrs.demo.SampleModule;
 import org.pelita.lrs.store.CredentialStore;
+import org.pelita.lrs.testing.TestLrs;
 import picocli.CommandLine;
 
 /**
@@ -259,6 +260,16 @@ class DemoCommandTest {
             assertThat(get(demo.sampleUrl("broken")).statusCode()).isEqualTo(404);
         }
         assertThat(log.toString()).contains("broken: module.yaml:1: something is wrong", "could not build");
+    }
+
+    @Test
+    void theLrsWithoutTheDemoServesNoStaticFiles() throws Exception {
+        try (TestLrs lrs = TestLrs.h2()) {
+            String base = lrs.base();
+            assertThat(get(base + "/").statusCode()).isEqualTo(404);
+            assertThat(get(base + "/demo/").statusCode()).isEqualTo(404);
+            assertThat(get(base + "/health").statusCode()).isEqualTo(200);
+        }
     }
 
     record Result(int exit, String out, String err) {
