@@ -18,6 +18,7 @@ import org.pelita.lrs.research.Reports;
 import org.pelita.lrs.store.ReportStore;
 import org.pelita.lrs.http.ResourcesHandler;
 import org.pelita.lrs.http.StatementsHandler;
+import org.pelita.lrs.http.StaticSite;
 import org.pelita.lrs.service.DefinitionService;
 import org.pelita.lrs.service.DocumentService;
 import org.pelita.lrs.service.StatementService;
@@ -67,6 +68,11 @@ public final class Lrs implements AutoCloseable {
     }
 
     public static Lrs start(LrsConfig config, SecretHasher hasher, Clock clock) {
+        return start(config, hasher, clock, Optional.empty());
+    }
+
+    /** As {@link #start(LrsConfig, SecretHasher, Clock)}, also serving a static site (pelita-lrs demo). */
+    public static Lrs start(LrsConfig config, SecretHasher hasher, Clock clock, Optional<StaticSite> site) {
         Database database = Database.open(config);
         try {
             CredentialStore credentials = new CredentialStore(database);
@@ -87,7 +93,7 @@ public final class Lrs implements AutoCloseable {
                     new DocumentsHandler(documents, LrsRules.agentCheck()),
                     new ResourcesHandler(new DefinitionService(statementStore), LrsRules.agentCheck()),
                     XapiVersion.fromHeader(config.defaultVersion()).orElseThrow());
-            Javalin server = app.create(config.maxBodyBytes(), () -> healthy(database), research);
+            Javalin server = app.create(config.maxBodyBytes(), () -> healthy(database), research, site);
             server.start(config.host(), config.port());
             LOG.info("LRS listening on {}:{}{} ({})", config.host(), server.port(), LrsApp.BASE,
                     config.isH2() ? "H2" : "PostgreSQL");

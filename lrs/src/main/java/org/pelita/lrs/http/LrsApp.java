@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.pelita.lrs.xapi.XapiVersion;
 import org.slf4j.Logger;
@@ -61,8 +62,13 @@ public final class LrsApp {
      * @param maxBodyBytes requests above it get 413
      * @param healthy      whether the database answers, for /health
      */
-    public Javalin create(long maxBodyBytes, BooleanSupplier healthy, ResearchRoutes research) {
+    /**
+     * @param research the researchers' API (/api)
+     * @param site     static files beside the LRS (the demo's sample sites), if any
+     */
+    public Javalin create(long maxBodyBytes, BooleanSupplier healthy, ResearchRoutes research, Optional<StaticSite> site) {
         return Javalin.create(config -> {
+            site.ifPresent(s -> s.register(config));
             config.http.maxRequestSize = maxBodyBytes;
             config.http.generateEtags = false;
             config.startup.showJavalinBanner = false;
