@@ -80,6 +80,9 @@ public final class LrsApp {
                 ctx.status(up ? 200 : 503).contentType("application/json").result(up ? "{\"status\":\"up\"}" : "{\"status\":\"down\"}");
             });
             research.register(config);
+            // The researchers' dashboard: static files at /dashboard/ (and uPlot from its WebJar), no credentials needed
+            // for the files themselves; the page signs in to the research API with a read credential (docs/dashboard.md).
+            Dashboard.register(config);
             for (String path : routes.keySet()) {
                 String full = BASE + path;
                 config.routes.options(full, cors::preflight);
