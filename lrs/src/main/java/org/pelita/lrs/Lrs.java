@@ -10,6 +10,7 @@ import org.pelita.lrs.auth.SecretHasher;
 import org.pelita.lrs.config.LrsConfig;
 import org.pelita.lrs.http.Cors;
 import org.pelita.lrs.http.DocumentsHandler;
+import org.pelita.lrs.http.ExportsHandler;
 import org.pelita.lrs.http.LrsApp;
 import org.pelita.lrs.http.RequestReader;
 import org.pelita.lrs.http.ReportsHandler;
@@ -20,11 +21,14 @@ import org.pelita.lrs.http.ResourcesHandler;
 import org.pelita.lrs.http.StatementsHandler;
 import org.pelita.lrs.http.StaticSite;
 import org.pelita.lrs.service.DefinitionService;
+import org.pelita.lrs.research.Pseudonyms;
 import org.pelita.lrs.service.DocumentService;
+import org.pelita.lrs.service.ExportService;
 import org.pelita.lrs.service.StatementService;
 import org.pelita.lrs.store.CredentialStore;
 import org.pelita.lrs.store.Database;
 import org.pelita.lrs.store.DocumentStore;
+import org.pelita.lrs.store.ResearchSecretStore;
 import org.pelita.lrs.store.StatementStore;
 import org.pelita.lrs.store.StatementWriter;
 import org.pelita.lrs.xapi.StatementQueryParser;
@@ -87,6 +91,9 @@ public final class Lrs implements AutoCloseable {
             Authenticator authenticator = new Authenticator(credentials, hasher, config.authorityHomePage(), clock);
             ResearchRoutes research = new ResearchRoutes(authenticator);
             new ReportsHandler(new Reports(new ReportStore(database))).register(research);
+            Pseudonyms pseudonyms = new Pseudonyms(new ResearchSecretStore(database)::secret);
+            ExportsHandler exports = new ExportsHandler(new ExportService(statementStore::exportPage, ExportService.PAGE_SIZE, pseudonyms), clock);
+            research.get("/exports/statements.ndjson", exports::ndjson).get("/exports/statements.csv", exports::csv);
             LrsApp app = new LrsApp(new RequestReader(authenticator),
                     new Cors(config.corsOrigins()),
                     new StatementsHandler(statements, queries, LrsRules.multipart(config.maxBodyBytes()), LrsApp.BASE + "/statements"),

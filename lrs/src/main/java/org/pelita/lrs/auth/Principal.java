@@ -33,6 +33,19 @@ public record Principal(String key, Set<Scope> scopes, Optional<String> activity
         return any(Scope.ALL, Scope.ALL_READ, Scope.STATEMENTS_READ);
     }
 
+    /**
+     * The researchers' API (/api: reports and exports): the credentials that read every statement, and research
+     * credentials, which can use nothing else.
+     */
+    public boolean canUseResearchApi() {
+        return any(Scope.ALL, Scope.ALL_READ, Scope.STATEMENTS_READ, Scope.RESEARCH);
+    }
+
+    /** Whether exports show agents as stored rather than as pseudonyms: administrators only (scope all). */
+    public boolean canSeeIdentities() {
+        return scopes.contains(Scope.ALL);
+    }
+
     /** Reading only the statements it stored itself (statements/read/mine). */
     public boolean canReadOwnStatements() {
         return canReadAllStatements() || scopes.contains(Scope.STATEMENTS_READ_MINE);

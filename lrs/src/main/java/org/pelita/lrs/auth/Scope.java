@@ -3,7 +3,7 @@ package org.pelita.lrs.auth;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The xAPI scopes a credential can hold (xAPI 1.0.3 Communication §4.2, OAuth scope names). */
+/** The xAPI scopes a credential can hold (xAPI 1.0.3 Communication §4.2, OAuth scope names), and Pelita's research scope. */
 public enum Scope {
     STATEMENTS_WRITE("statements/write"),
     STATEMENTS_READ_MINE("statements/read/mine"),
@@ -12,7 +12,9 @@ public enum Scope {
     DEFINE("define"),
     PROFILE("profile"),
     ALL_READ("all/read"),
-    ALL("all");
+    ALL("all"),
+    /** Not an xAPI scope: the researchers' API only (reports, pseudonymised exports), no xAPI resource. */
+    RESEARCH("research");
 
     private final String text;
 

@@ -166,6 +166,59 @@ public final class LoadBench {
         return results;
     }
 
+    /** What one export measured: rows and bytes received, the time, and the heap of this JVM (which runs the LRS). */
+    public record ExportResult(String name, int status, long rows, long bytes, Duration elapsed, long heapBeforeBytes,
+                               long heapPeakBytes, long heapMaxBytes) {
+        public double rowsPerSecond() {
+            return rows / (elapsed.toNanos() / 1e9);
+        }
+    }
+
+    /**
+     * Downloads one export over the whole store with the given credential, reading the body as it arrives and keeping
+     * none of it (rows are counted by line ends; CSV's header row is not counted). The heap figures: used after a GC
+     * before the export, and the sum of the heap pools' peaks during it (an upper bound of the heap it needed,
+     * garbage included), against the JVM's maximum.
+     */
+    public ExportResult export(String name, String path, String exportKey, String exportSecret) throws IOException, InterruptedException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + host + ":" + port + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (exportKey + ":" + exportSecret).getBytes(StandardCharsets.UTF_8))).build();
+        System.gc();
+        List<java.lang.management.MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).toList();
+        heap.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long start = System.nanoTime();
+        java.net.http.HttpResponse<java.io.InputStream> response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        long bytes = 0;
+        long lines = 0;
+        try (java.io.InputStream body = response.body()) {
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = body.read(buffer)) > 0) {
+                bytes += n;
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long rows = path.contains(".csv") ? Math.max(0, lines - 1) : lines;
+        return new ExportResult(name, response.statusCode(), rows, bytes, elapsed, before, peak, Runtime.getRuntime().maxMemory());
+    }
+
+    public void print(ExportResult r) {
+        out.printf("%-44s %,10d rows %8.0f rows/s %,8.1f MB %7.1f s  heap: %,d MB before, peak <= %,d MB of %,d MB max%s%n",
+                r.name(), r.rows(), r.rowsPerSecond(), r.bytes() / 1e6, r.elapsed().toMillis() / 1000.0, r.heapBeforeBytes() / 1_000_000,
+                r.heapPeakBytes() / 1_000_000, r.heapMaxBytes() / 1_000_000, r.status() == 200 ? "" : "  HTTP " + r.status());
+        out.flush();
+    }
+
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code bench}: starts an LRS in this process on a free port (H2 in a temporary folder unless --db names a database)
  * and measures it with light client threads: statements posted singly and in batches, then filtered GETs; then fills
- * the store to --fill statements and measures again. See docs/benchmarks.md.
+ * the store to --fill statements and measures again, then times each research export over the whole store. See
+ * docs/benchmarks.md.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Load benchmark: posts and queries against an LRS started here.")
 public final class BenchCommand implements Callable<Integer> {
@@ -116,6 +117,7 @@ public final class BenchCommand implements Callable<Integer> {
                 out.printf("VACUUM ANALYZE after the fill (as autovacuum would, later): %.0f s%n", (System.nanoTime() - started) / 1e9);
             }
             measure(bench, out, String.format("%,d statements", filled.statements()));
+            exports(lrs, bench, out);
         }
         if (plans) {
             for (var filter : LoadBench.filters().entrySet()) {
@@ -132,6 +134,19 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         lrs.database().sizeOnDisk().ifPresent(bytes -> out.printf("PostgreSQL database size: %,d MB%n", bytes / 1_000_000));
+    }
+
+    /**
+     * Each research export over the whole store, one at a time: rows per second, size, time and the heap of this JVM,
+     * which shows that an export streams (its heap stays far below its size).
+     */
+    private static void exports(Lrs lrs, LoadBench bench, PrintWriter out) throws Exception {
+        new CredentialStore(lrs.database()).create("bench-research", new SecretHasher(4).hash("bench-research-secret"), "research",
+                Optional.empty(), Optional.empty());
+        out.println("-- exports of the whole store (one client)");
+        bench.print(bench.export("export NDJSON, pseudonyms (scope research)", "/api/exports/statements.ndjson", "bench-research", "bench-research-secret"));
+        bench.print(bench.export("export CSV, pseudonyms (scope research)", "/api/exports/statements.csv", "bench-research", "bench-research-secret"));
+        bench.print(bench.export("export NDJSON, identities (scope all)", "/api/exports/statements.ndjson", "bench", "bench-secret"));
     }
 
     private static long size(Path folder) throws IOException {

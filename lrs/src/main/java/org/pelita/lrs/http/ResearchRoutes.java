@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The researchers' API beside xAPI: reports under {@code /api/reports/<name>}, exports under {@code /api/exports/}.
- * Every route needs HTTP Basic credentials that may read all statements (scope all, all/read or statements/read); errors
+ * Every route needs HTTP Basic credentials that may read all statements (scope all, all/read or statements/read) or a
+ * research credential (scope research, which has no xAPI rights); errors
  * go through {@link ErrorMapper} as everywhere else. Handlers write their own body (exports stream it).
  */
 public final class ResearchRoutes {
@@ -48,8 +49,8 @@ public final class ResearchRoutes {
         try {
             Principal principal = authenticator.authenticate(ctx.header("Authorization"));
             who = principal.key();
-            if (!principal.canReadAllStatements()) {
-                throw new ForbiddenException("this credential cannot read statements (it needs scope all, all/read or statements/read)");
+            if (!principal.canUseResearchApi()) {
+                throw new ForbiddenException("this credential cannot use the research API (it needs scope research, all, all/read or statements/read)");
             }
             ctx.header("Cache-Control", "no-store");
             handler.handle(ctx, principal);

@@ -48,12 +48,30 @@ public final class StatementStore {
      * are checked with EXISTS, so a filter never reads more than it returns plus what it skips.
      */
     public List<StoredStatement> query(StatementFilter filter) {
-        return select(filter).fetch(r -> new StoredStatement(r.value1(), r.value2(), r.value3(), r.value4()));
+        return select(filter, DSL.noCondition(), filter.limit() + 1)
+                .fetch(r -> new StoredStatement(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     /** The database's plan for a statement query (for docs/query-plans.md and for tuning). */
     public String explain(StatementFilter filter) {
-        var select = select(filter);
+        return explain(select(filter, DSL.noCondition(), filter.limit() + 1));
+    }
+
+    /**
+     * A page of a research export: the filter's statements (ascending for stored order), at most {@code filter.limit()},
+     * without voided statements and without voiding statements (whose targets the export leaves out).
+     */
+    public List<StoredStatement> exportPage(StatementFilter filter) {
+        return select(filter, STATEMENT.VOIDS.isNull(), filter.limit())
+                .fetch(r -> new StoredStatement(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** The plan of an export page (see {@link #explain}). */
+    public String explainExportPage(StatementFilter filter) {
+        return explain(select(filter, STATEMENT.VOIDS.isNull(), filter.limit()));
+    }
+
+    private String explain(org.jooq.ResultQuery<?> select) {
         if (sql.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
             return String.join("\n", sql.fetch("EXPLAIN ANALYZE " + select.getSQL(org.jooq.conf.ParamType.INLINED))
                     .getValues(0, String.class));
@@ -61,12 +79,13 @@ public final class StatementStore {
         return String.join("\n", sql.fetch("EXPLAIN " + select.getSQL(org.jooq.conf.ParamType.INLINED)).getValues(0, String.class));
     }
 
-    private org.jooq.ResultQuery<Record4<UUID, OffsetDateTime, String, Boolean>> select(StatementFilter filter) {
+    /** @param rows how many rows to read at most */
+    private org.jooq.ResultQuery<Record4<UUID, OffsetDateTime, String, Boolean>> select(StatementFilter filter, Condition extra, int rows) {
         Field<OffsetDateTime> stored;
         Field<UUID> id;
         Table<?> from;
         List<SortField<?>> prefix = new ArrayList<>();
-        Condition where = STATEMENT.VOIDED.isFalse();
+        Condition where = STATEMENT.VOIDED.isFalse().and(extra);
         if (filter.keys().isEmpty()) {
             from = STATEMENT;
             stored = STATEMENT.STORED;
@@ -110,7 +129,7 @@ public final class StatementStore {
         order.addAll(filter.ascending() ? List.of(stored.asc(), id.asc()) : List.of(stored.desc(), id.desc()));
         SelectConditionStep<Record4<UUID, OffsetDateTime, String, Boolean>> select =
                 sql.select(STATEMENT.ID, STATEMENT.STORED, STATEMENT.BODY, STATEMENT.HAS_ATTACHMENTS).from(from).where(where);
-        return select.orderBy(order).limit(filter.limit() + 1);
+        return select.orderBy(order).limit(rows);
     }
 
     private static Condition matches(StatementKey key, StatementFilter.KeyMatch match) {
