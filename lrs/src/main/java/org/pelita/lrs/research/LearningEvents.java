@@ -24,7 +24,8 @@ public final class LearningEvents {
     private static final String ADL_VERBS = "http://adlnet.gov/expapi/verbs/";
     private static final Set<String> VERBS = Set.of("launched", "initialized", "experienced", "answered", "completed", "passed",
             "failed", "terminated");
-    private static final int MAX_RESPONSE = 4096;
+    /** Responses are kept for the distractor counts: Pelita's longest (a fill-in) is 80 characters. */
+    private static final int MAX_RESPONSE = 256;
 
     private LearningEvents() {
     }
