@@ -222,8 +222,21 @@
     return text.length <= limit ? text : `${text.slice(0, limit - 1)}\u2026`;
   }
 
+  /** Tick steps for counts: whole numbers only, so that an axis up to 1 is not labelled 0, 1, 1. */
+  const COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000, 200000, 500000, 1000000];
+
   function axes(labels, yFormat, width) {
     const room = width / Math.max(1, labels.length);
+    const y = {
+      stroke: ink(),
+      grid: { stroke: gridColour(), width: 1 },
+      ticks: { stroke: gridColour(), width: 1 },
+      values: (u, splits) => splits.map(yFormat),
+      size: 56,
+    };
+    if (yFormat === integer) {
+      y.incrs = COUNT_STEPS;
+    }
     return [
       {
         stroke: ink(),
@@ -232,13 +245,7 @@
         splits: () => labels.map((_, i) => i),
         values: (u, splits) => splits.map(i => shorten(labels[i] ?? '', room)),
       },
-      {
-        stroke: ink(),
-        grid: { stroke: gridColour(), width: 1 },
-        ticks: { stroke: gridColour(), width: 1 },
-        values: (u, splits) => splits.map(yFormat),
-        size: 56,
-      },
+      y,
     ];
   }
 
