@@ -16,13 +16,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code java -jar pelita-lrs.jar} starts the LRS (on H2 in ./data unless told otherwise); subcommands run the demo
- * (samples served with the LRS), manage credentials, compact H2 files, erase a learner and run the load benchmark. No
- * logger field here: logging is configured from the flags first.
+ * (samples served with the LRS), manage credentials, compact H2 files, erase a learner, rebuild the reports' rows and run
+ * the load benchmark. No logger field here: logging is configured from the flags first.
  */
 @Command(name = "pelita-lrs", mixinStandardHelpOptions = true, versionProvider = PelitaLrs.Version.class,
         description = {"An xAPI 1.0.3 and 2.0.0 Learning Record Store.",
                 "Settings come from defaults, a YAML file (--config, or ./lrs.yaml), PELITA_LRS_* environment variables and flags, later ones winning."},
-        subcommands = {DemoCommand.class, CredentialsCommand.class, CompactCommand.class, EraseCommand.class, BenchCommand.class,
+        subcommands = {DemoCommand.class, CredentialsCommand.class, CompactCommand.class, EraseCommand.class, RebuildReportsCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PelitaLrs implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "<file>", description = "YAML settings file (default: ./lrs.yaml if present).")

@@ -3,7 +3,6 @@ package org.pelita.lrs.store;
 import static org.pelita.lrs.store.jooq.Tables.ACTIVITY;
 import static org.pelita.lrs.store.jooq.Tables.ATTACHMENT;
 import static org.pelita.lrs.store.jooq.Tables.LEARNING_EVENT;
-import static org.pelita.lrs.store.jooq.Tables.RESEARCH_ACTIVITY;
 import static org.pelita.lrs.store.jooq.Tables.STATEMENT;
 import static org.pelita.lrs.store.jooq.Tables.STATEMENT_ATTACHMENT;
 import static org.pelita.lrs.store.jooq.Tables.STATEMENT_KEY;
@@ -320,26 +319,12 @@ public final class StatementWriter implements AutoCloseable {
         RowBatch insertKeys = keyRows(tx);
         RowBatch insertReferences = new RowBatch(tx, tx.insertInto(STATEMENT_REFERENCE, STATEMENT_REFERENCE.TARGET_ID,
                 STATEMENT_REFERENCE.STATEMENT_ID, STATEMENT_REFERENCE.VOIDING).values((UUID) null, null, null), 3);
-        RowBatch insertEvents = new RowBatch(tx, tx.insertInto(LEARNING_EVENT, LEARNING_EVENT.STATEMENT_ID, LEARNING_EVENT.EVENT_TIME,
-                LEARNING_EVENT.LEARNER_KEY, LEARNING_EVENT.VERB, LEARNING_EVENT.OBJECT_KIND, LEARNING_EVENT.MODULE_KEY,
-                LEARNING_EVENT.OBJECT_KEY, LEARNING_EVENT.PARENT_KEY, LEARNING_EVENT.MODULE_VERSION, LEARNING_EVENT.LANGUAGE,
-                LEARNING_EVENT.REGISTRATION, LEARNING_EVENT.ORGANISATION, LEARNING_EVENT.COUNTRY, LEARNING_EVENT.QUIZ_KIND,
-                LEARNING_EVENT.SUCCESS, LEARNING_EVENT.SCORE_SCALED, LEARNING_EVENT.RESPONSE, LEARNING_EVENT.DURATION_MS)
-                .values((UUID) null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null), 18);
-        Set<String> researchActivities = new java.util.TreeSet<>();
+        LearningEventRows events = new LearningEventRows(tx, knownResearchActivities::containsKey);
         Map<UUID, Map<String, Boolean>> effective = effectiveKeys(tx, statements);
         for (NewStatement s : statements) {
             LearningEvent e = s.event();
             if (e != null && !(s.voids() == null && voided.contains(s.id()))) {
-                insertEvents.add(s.id(), e.eventTime(), e.learnerKey(), e.verb(), e.objectKind(), ReportStore.activityKey(e.moduleId()),
-                        ReportStore.activityKey(e.objectId()), e.parentId() == null ? null : ReportStore.activityKey(e.parentId()),
-                        e.moduleVersion(), e.language(), e.registration(), e.organisation(), e.country(), e.quizKind(), e.success(),
-                        e.scoreScaled(), e.response(), e.durationMs());
-                for (String id : new String[] {e.moduleId(), e.objectId(), e.parentId()}) {
-                    if (id != null && !knownResearchActivities.containsKey(id)) {
-                        researchActivities.add(id);
-                    }
-                }
+                events.add(s.id(), e);
             }
             insertStatements.add(s.id(), s.stored(), Keys.of(s.authority()), s.voids() == null && voided.contains(s.id()), s.voids(),
                     s.version(), !s.attachmentHashes().isEmpty(), s.contentHash(), s.body());
@@ -351,13 +336,7 @@ public final class StatementWriter implements AutoCloseable {
         insertStatements.execute();
         insertKeys.execute();
         insertReferences.execute();
-        insertEvents.execute();
-        // In id order, so that concurrent writers (PostgreSQL) take the rows' locks in one order.
-        for (String id : researchActivities) {
-            tx.insertInto(RESEARCH_ACTIVITY, RESEARCH_ACTIVITY.ACTIVITY_KEY, RESEARCH_ACTIVITY.ACTIVITY_ID)
-                    .values(ReportStore.activityKey(id), id).onDuplicateKeyIgnore().execute();
-        }
-        updates.researchActivities().addAll(researchActivities);
+        updates.researchActivities().addAll(events.execute());
         for (NewStatement s : statements) {
             for (String sha2 : s.attachmentHashes()) {
                 tx.insertInto(STATEMENT_ATTACHMENT, STATEMENT_ATTACHMENT.STATEMENT_ID, STATEMENT_ATTACHMENT.SHA2)
