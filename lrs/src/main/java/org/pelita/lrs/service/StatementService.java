@@ -138,9 +138,9 @@ public final class StatementService {
         if (who.activityPrefix().isPresent()) {
             JsonNode object = received.path("object");
             String activity = object.path("objectType").asText("Activity").equals("Activity") ? object.path("id").asText("") : "";
-            if (!activity.startsWith(who.activityPrefix().get())) {
-                throw new ForbiddenException(path + ".object: these credentials may only write statements about activities whose id"
-                        + " starts with " + who.activityPrefix().get());
+            if (!underPrefix(activity, who.activityPrefix().get())) {
+                throw new ForbiddenException(path + ".object: these credentials may only write statements about the activity "
+                        + who.activityPrefix().get() + " and those under it (its id followed by /, # or ?)");
             }
         }
         OffsetDateTime stored = nextStored();
@@ -172,6 +172,21 @@ public final class StatementService {
                 statement.path("version").asText(), StatementComparison.hash(statement), Json.write(statement),
                 keys(statement), hashes, who.canDefine() ? definitions(statement) : Map.of(),
                 LearningEvents.of(statement).orElse(null));
+    }
+
+    /**
+     * Whether an activity id is the prefix itself or under it at an IRI boundary: a key for {@code urn:pelita:module:tour}
+     * writes about {@code urn:pelita:module:tour/pages/...} but not about {@code urn:pelita:module:tour-2}. A prefix that
+     * ends with a delimiter ({@code /}, {@code :}, {@code #}, {@code ?}) is a boundary itself.
+     */
+    static boolean underPrefix(String activity, String prefix) {
+        if (!activity.startsWith(prefix)) {
+            return false;
+        }
+        if (activity.length() == prefix.length() || prefix.isEmpty() || "/:#?".indexOf(prefix.charAt(prefix.length() - 1)) >= 0) {
+            return true;
+        }
+        return "/#?".indexOf(activity.charAt(prefix.length())) >= 0;
     }
 
     private static Map<String, Boolean> keys(JsonNode statement) {

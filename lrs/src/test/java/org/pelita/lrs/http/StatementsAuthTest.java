@@ -35,6 +35,7 @@ class StatementsAuthTest {
             .credential("other-mine", "statements/write statements/read/mine")
             .credential("all-read", "all/read")
             .credential("package", "statements/write", PREFIX)
+            .credential("module-key", "statements/write", "urn:pelita:module:tour")
             .credential("documents", "state profile define"));
 
     @AfterAll
@@ -211,6 +212,24 @@ class StatementsAuthTest {
             assertNotStored(database, id);
         }
         assertThat(admin(database).get(byId(stored)).status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(StatementServers.DATABASES)
+    void aPackageKeyPrefixEndsAtAnIriBoundarySoAModuleKeyCannotWriteForAModuleWithALongerId(String database) {
+        StatementFixtures f = new StatementFixtures();
+        XapiClient key = as(database, "module-key");
+
+        for (String mine : List.of("urn:pelita:module:tour", "urn:pelita:module:tour/pages/l1/p1", "urn:pelita:module:tour#intro")) {
+            ObjectNode statement = f.statement();
+            ((ObjectNode) statement.get("object")).put("id", mine);
+            assertThat(key.post("/statements", json(statement)).status()).as(mine).isEqualTo(200);
+        }
+        for (String other : List.of("urn:pelita:module:tour-2", "urn:pelita:module:tours/pages/l1/p1")) {
+            ObjectNode statement = f.statement();
+            ((ObjectNode) statement.get("object")).put("id", other);
+            assertThat(key.post("/statements", json(statement)).status()).as(other).isEqualTo(403);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
