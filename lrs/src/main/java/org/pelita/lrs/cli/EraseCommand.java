@@ -97,6 +97,6 @@ public final class EraseCommand implements Callable<Integer> {
     }
 
     private static void line(PrintWriter out, String what, int count) {
-        out.printf("  %-24s %,10d%n", what, count);
+        out.printf("  %-30s %,10d%n", what, count);
     }
 }
