@@ -36,7 +36,7 @@ public final class CredentialsCommand {
         @Option(names = "--secret", description = "The secret; a random one is made when left out.")
         String secret;
 
-        @Option(names = "--scope", required = true, split = ",", description = "xAPI scopes: ${COMPLETION-CANDIDATES}.",
+        @Option(names = "--scope", required = true, split = "[, ]+", description = "xAPI scopes, separated by commas or spaces: ${COMPLETION-CANDIDATES}.",
                 completionCandidates = ScopeNames.class)
         List<String> scopes = new ArrayList<>();
 
@@ -57,8 +57,9 @@ public final class CredentialsCommand {
                 }
                 checked.add(scope);
             }
-            if (activityPrefix != null && !checked.equals(Set.of("statements/write"))) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--activity-prefix is for write-only keys: use it with --scope statements/write alone");
+            if (activityPrefix != null && !checked.equals(Set.of("statements/write")) && !checked.equals(Set.of("statements/write", "define"))) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--activity-prefix is for write-only keys: use it with --scope statements/write,"
+                        + " optionally with define (so that its activities' definitions become the LRS's names)");
             }
             if (!key.matches("[A-Za-z0-9._~-]{1,200}")) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "the key may use letters, digits and . _ ~ - (it goes in a Basic auth header)");

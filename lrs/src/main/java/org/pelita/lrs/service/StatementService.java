@@ -170,7 +170,7 @@ public final class StatementService {
         }
         return new NewStatement(id, stored, who.authorityId(), voiding ? target : null, target,
                 statement.path("version").asText(), StatementComparison.hash(statement), Json.write(statement),
-                keys(statement), hashes, who.canDefine() ? definitions(statement) : Map.of(),
+                keys(statement), hashes, who.canDefine() ? definitions(statement, who.activityPrefix()) : Map.of(),
                 LearningEvents.of(statement).orElse(null));
     }
 
@@ -199,12 +199,14 @@ public final class StatementService {
      * Activities with definitions this statement brings: they update the canonical definitions when its credential
      * may define (see {@link Principal#canDefine}).
      */
-    private static Map<String, String> definitions(JsonNode statement) {
+    private static Map<String, String> definitions(JsonNode statement, java.util.Optional<String> prefix) {
         Map<String, String> definitions = new LinkedHashMap<>();
         List<JsonNode> activities = new ArrayList<>();
         collectActivities(statement, activities);
         for (JsonNode activity : activities) {
-            if (activity.hasNonNull("id") && activity.has("definition")) {
+            // A package key defines only its own activities, not those its statements mention in their context.
+            if (activity.hasNonNull("id") && activity.has("definition")
+                    && (prefix.isEmpty() || underPrefix(activity.get("id").asText(), prefix.get()))) {
                 ObjectNode canonical = Json.MAPPER.createObjectNode();
                 canonical.put("objectType", "Activity");
                 canonical.put("id", activity.get("id").asText());

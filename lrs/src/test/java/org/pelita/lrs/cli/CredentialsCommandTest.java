@@ -192,6 +192,32 @@ class CredentialsCommandTest {
         assertThat(read.status()).isEqualTo(403);
     }
 
+    /** define with a prefix: the package's own activity definitions become the LRS's (the names reports show), no others. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aPackageKeyMayAlsoDefineItsOwnActivitiesAndNoOthers(String database) {
+        TestLrs lrs = lrs(database);
+        String key = key();
+        String tag = key();
+        String own = PREFIX + tag;
+        String other = "https://pelita.example.org/modules/other/" + tag;
+
+        Result create = run("credentials", "create", "--db", lrs.databaseUrl(), "--key", key, "--secret", "pkg", "--scope",
+                "statements/write define", "--activity-prefix", PREFIX);
+        String statement = "{\"actor\":{\"mbox\":\"mailto:l@example.org\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/experienced\"},"
+                + "\"object\":{\"id\":\"" + own + "\",\"definition\":{\"name\":{\"en\":\"Own\"}}},"
+                + "\"context\":{\"contextActivities\":{\"parent\":[{\"id\":\"" + other + "\",\"definition\":{\"name\":{\"en\":\"Hijacked\"}}}]}}}";
+        XapiClient.Response post = client(lrs, key, "pkg").post("/statements", statement);
+
+        assertThat(create.exit()).as(create.err()).isEqualTo(0);
+        assertThat(post.status()).as(post.toString()).isEqualTo(200);
+        XapiClient admin = lrs.admin();
+        assertThat(admin.get("/activities?activityId=" + java.net.URLEncoder.encode(own, java.nio.charset.StandardCharsets.UTF_8)).text())
+                .contains("Own");
+        assertThat(admin.get("/activities?activityId=" + java.net.URLEncoder.encode(other, java.nio.charset.StandardCharsets.UTF_8)).text())
+                .doesNotContain("Hijacked");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void anActivityPrefixWithAnyOtherScopeIsRefused(String database) {
