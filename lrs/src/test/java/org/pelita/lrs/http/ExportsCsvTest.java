@@ -3,7 +3,6 @@ package org.pelita.lrs.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pelita.lrs.http.ExportsFixture.RESEARCHER;
 import static org.pelita.lrs.http.ExportsFixture.STATE_ONLY;
-import static org.pelita.lrs.http.ExportsFixture.api;
 import static org.pelita.lrs.http.ExportsFixture.post;
 
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -30,7 +29,7 @@ import org.pelita.lrs.xapi.Json;
  * spreadsheet would run as formulas defused with a leading apostrophe.
  */
 class ExportsCsvTest {
-    private static final String PATH = "/api/exports/statements.csv";
+    private static final String PATH = "/exports/statements.csv";
     private static final StatementServers SERVERS = new StatementServers(Map.of(), ExportsFixture::credentials);
 
     @AfterAll
@@ -39,7 +38,7 @@ class ExportsCsvTest {
     }
 
     private static XapiClient.Response export(TestLrs lrs, String key, String parameters) {
-        return api(lrs, key).get(PATH + (parameters.isEmpty() ? "" : "?" + parameters));
+        return lrs.research(key).get(PATH + (parameters.isEmpty() ? "" : "?" + parameters));
     }
 
     /** The rows (header first) as a CSV reader sees them. */
@@ -112,7 +111,7 @@ class ExportsCsvTest {
 
         List<List<String>> admin = rows(export(lrs, TestLrs.ADMIN, f.moduleFilter()));
         List<List<String>> researcher = rows(export(lrs, RESEARCHER, f.moduleFilter()));
-        String ndjson = api(lrs, RESEARCHER).get("/api/exports/statements.ndjson?" + f.moduleFilter()).text();
+        String ndjson = lrs.research(RESEARCHER).get("/exports/statements.ndjson?" + f.moduleFilter()).text();
 
         assertThat(admin.get(1).get(3)).isEqualTo("mbox:mailto:ana@example.org");
         assertThat(Json.parse(ndjson.trim(), "line").at("/actor/account/name").asText()).isEqualTo(researcher.get(1).get(3));

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.pelita.lrs.testing.TestLrs;
@@ -15,7 +13,7 @@ import org.pelita.lrs.xapi.Json;
 
 /**
  * Statements shaped as Pelita's packages send them (docs/xapi-profile.md), under a module IRI unique to one fixture so
- * that tests sharing an LRS do not see each other's statements through the module filter, and clients for /api.
+ * that tests sharing an LRS do not see each other's statements through the module filter.
  */
 final class ExportsFixture {
     static final String ANSWERED = "http://adlnet.gov/expapi/verbs/answered";
@@ -32,13 +30,6 @@ final class ExportsFixture {
 
     static void credentials(TestLrs lrs) {
         lrs.credential(RESEARCHER, "research").credential(READER, "statements/read").credential(STATE_ONLY, "state");
-    }
-
-    /** A client for the LRS's root (/api/…) with this credential (secret "<key>-secret"), or none for null. */
-    static XapiClient api(TestLrs lrs, String key) {
-        XapiClient client = lrs.anonymous();
-        return key == null ? client : client.with("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString((key + ":" + key + "-secret").getBytes(StandardCharsets.UTF_8)));
     }
 
     static String mbox(String learner) {

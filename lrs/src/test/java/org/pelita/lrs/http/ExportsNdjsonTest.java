@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.pelita.lrs.http.ExportsFixture.READER;
 import static org.pelita.lrs.http.ExportsFixture.RESEARCHER;
 import static org.pelita.lrs.http.ExportsFixture.STATE_ONLY;
-import static org.pelita.lrs.http.ExportsFixture.api;
 import static org.pelita.lrs.http.ExportsFixture.post;
 import static org.pelita.lrs.testing.XapiClient.query;
 
@@ -28,7 +27,7 @@ import org.pelita.lrs.xapi.Json;
  * the filters, and the refusals (401, 403, 400).
  */
 class ExportsNdjsonTest {
-    private static final String PATH = "/api/exports/statements.ndjson";
+    private static final String PATH = "/exports/statements.ndjson";
     private static final StatementServers SERVERS = new StatementServers(Map.of(), ExportsFixture::credentials);
 
     @AfterAll
@@ -37,7 +36,7 @@ class ExportsNdjsonTest {
     }
 
     private static XapiClient.Response export(TestLrs lrs, String key, String parameters) {
-        return api(lrs, key).get(PATH + (parameters.isEmpty() ? "" : "?" + parameters));
+        return lrs.research(key).get(PATH + (parameters.isEmpty() ? "" : "?" + parameters));
     }
 
     private static List<String> lines(XapiClient.Response response) {
@@ -187,7 +186,7 @@ class ExportsNdjsonTest {
         ExportsFixture f = new ExportsFixture();
 
         XapiClient.Response anonymous = export(lrs, null, "");
-        XapiClient.Response wrongSecret = lrs.anonymous().with("Authorization", "Basic "
+        XapiClient.Response wrongSecret = lrs.research(null).with("Authorization", "Basic "
                 + java.util.Base64.getEncoder().encodeToString("researcher:wrong".getBytes())).get(PATH);
         XapiClient.Response stateOnly = export(lrs, STATE_ONLY, "");
         XapiClient.Response unknown = export(lrs, RESEARCHER, f.moduleFilter() + "&agent=x");

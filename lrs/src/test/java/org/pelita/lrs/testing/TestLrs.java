@@ -87,9 +87,9 @@ public final class TestLrs implements AutoCloseable {
         return new XapiClient(base() + "/xapi", key, key == null ? null : key + "-secret", version);
     }
 
-    /** A client for the research API (…/api) with this credential (secret "<key>-secret"). */
+    /** A client for the research API (…/api) with this credential (secret "<key>-secret"), or without credentials for null. */
     public XapiClient research(String key) {
-        return new XapiClient(base() + "/api", key, key + "-secret", null);
+        return new XapiClient(base() + "/api", key, key == null ? null : key + "-secret", null);
     }
 
     /** A client without credentials or version header (for /health and raw checks). */
