@@ -1,34 +1,23 @@
 package org.pelita.lrs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pelita.lrs.cli.CommandLineRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.pelita.lrs.cli.CommandLineRun.Result;
 import org.pelita.lrs.store.Database;
 import org.pelita.lrs.testing.TestDatabases;
 import org.pelita.lrs.testing.TestLrs;
 import org.pelita.lrs.testing.XapiClient;
-import picocli.CommandLine;
 
 /**
  * {@code pelita-lrs compact} (docs/lrs.md "H2 file size"): rewrites a stopped H2 database to its live data and keeps every
  * statement; refuses a database the LRS holds, a missing one, and PostgreSQL, with a message and exit code 1.
  */
 class CompactCommandTest {
-    record Result(int exit, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = new CommandLine(new PelitaLrs()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
     private static String statement(int i) {
         return "{\"id\":\"" + UUID.randomUUID() + "\",\"actor\":{\"mbox\":\"mailto:learner" + i + "@example.org\"},"
                 + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/experienced\"},"

@@ -1,10 +1,9 @@
 package org.pelita.lrs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pelita.lrs.cli.CommandLineRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pelita.lrs.auth.SecretHasher;
+import org.pelita.lrs.cli.CommandLineRun.Result;
 import org.pelita.lrs.testing.TestLrs;
 import org.pelita.lrs.testing.XapiClient;
-import picocli.CommandLine;
 
 /**
  * {@code pelita-lrs credentials create | list | revoke} (docs/lrs.md "Credentials"), run in-process against the
@@ -36,9 +35,6 @@ import picocli.CommandLine;
 class CredentialsCommandTest {
     private static final Map<String, TestLrs> SERVERS = new ConcurrentHashMap<>();
     private static final String PREFIX = "https://pelita.example.org/modules/cli-test/";
-
-    record Result(int exit, String out, String err) {
-    }
 
     static Stream<String> databases() {
         return TestLrs.databases().stream();
@@ -51,13 +47,6 @@ class CredentialsCommandTest {
     @AfterAll
     static void stop() {
         SERVERS.values().forEach(TestLrs::close);
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = new CommandLine(new PelitaLrs()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
-        return new Result(exit, out.toString(), err.toString());
     }
 
     private static String key() {

@@ -2,6 +2,7 @@ package org.pelita.lrs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.pelita.lrs.cli.CommandLineRun.run;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,6 +29,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pelita.lrs.auth.SecretHasher;
+import org.pelita.lrs.cli.CommandLineRun.Result;
 import org.pelita.lrs.config.ConfigLoader;
 import org.pelita.lrs.config.LrsConfig;
 import org.pelita.lrs.demo.Demo;
@@ -35,7 +37,6 @@ import org.pelita.lrs.demo.ModuleBuilder;
 import org.pelita.lrs.demo.SampleModule;
 import org.pelita.lrs.store.CredentialStore;
 import org.pelita.lrs.testing.TestLrs;
-import picocli.CommandLine;
 
 /**
  * {@code pelita-lrs demo} (docs/demo.md) on the repository's samples, a free port and a temporary data folder.
@@ -270,16 +271,6 @@ class DemoCommandTest {
             assertThat(get(base + "/demo/").statusCode()).isEqualTo(404);
             assertThat(get(base + "/health").statusCode()).isEqualTo(200);
         }
-    }
-
-    record Result(int exit, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = new CommandLine(new PelitaLrs()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
-        return new Result(exit, out.toString(), err.toString());
     }
 
     @Test

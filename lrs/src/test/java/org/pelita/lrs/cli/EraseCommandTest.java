@@ -1,10 +1,9 @@
 package org.pelita.lrs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pelita.lrs.cli.CommandLineRun.run;
 import static org.pelita.lrs.testing.XapiClient.query;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -19,9 +18,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pelita.lrs.cli.CommandLineRun.Result;
 import org.pelita.lrs.testing.TestLrs;
 import org.pelita.lrs.testing.XapiClient;
-import picocli.CommandLine;
 
 /**
  * {@code pelita-lrs erase --agent …} (docs/research-data.md "Erasing a learner"), run in-process against the database of
@@ -34,9 +33,6 @@ class EraseCommandTest {
     private static final String EXPERIENCED = "http://adlnet.gov/expapi/verbs/experienced";
     private static final String BOUNDARY = "erase-test-boundary";
 
-    record Result(int exit, String out, String err) {
-    }
-
     static Stream<String> databases() {
         return TestLrs.databases().stream();
     }
@@ -48,13 +44,6 @@ class EraseCommandTest {
     @AfterAll
     static void stop() {
         SERVERS.values().forEach(TestLrs::close);
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = new CommandLine(new PelitaLrs()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
-        return new Result(exit, out.toString(), err.toString());
     }
 
     /** The learners and records of one test: names unique to it, so tests sharing an LRS stay apart. */

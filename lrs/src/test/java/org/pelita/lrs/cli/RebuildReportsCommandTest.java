@@ -31,8 +31,8 @@ class RebuildReportsCommandTest {
             lrs.lrs().database().sql().execute("DELETE FROM learning_event"); // as in a store written before reports existed
             assertThat(lrs.research("researcher").get("/reports/funnel").json().get("modules")).isEmpty();
 
-            EraseCommandTest.Result first = EraseCommandTest.run("rebuild-reports", "--db", lrs.databaseUrl());
-            EraseCommandTest.Result second = EraseCommandTest.run("rebuild-reports", "--db", lrs.databaseUrl());
+            CommandLineRun.Result first = CommandLineRun.run("rebuild-reports", "--db", lrs.databaseUrl());
+            CommandLineRun.Result second = CommandLineRun.run("rebuild-reports", "--db", lrs.databaseUrl());
 
             assertThat(first.exit()).as(first.err()).isZero();
             assertThat(first.out()).contains("wrote the research rows of 14 statements"); // 2 × (initialized, 2 answers, completed, passed, completed, terminated)
