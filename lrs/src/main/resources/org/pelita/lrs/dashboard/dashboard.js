@@ -225,6 +225,18 @@
   /** Tick steps for counts: whole numbers only, so that an axis up to 1 is not labelled 0, 1, 1. */
   const COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000, 200000, 500000, 1000000];
 
+  /** What every chart here shares: one category per label on x, 0 to top on y, no legend or cursor. */
+  function categoryChart(labels, top, yFormat, width, height) {
+    return {
+      width,
+      height,
+      legend: { show: false },
+      cursor: { show: false },
+      scales: { x: { time: false, range: [-0.5, labels.length - 0.5] }, y: { range: [0, top] } },
+      axes: axes(labels, yFormat, width),
+    };
+  }
+
   function axes(labels, yFormat, width) {
     const room = width / Math.max(1, labels.length);
     const y = {
@@ -260,12 +272,7 @@
     const size = group / series.length;
     const top = yMax ?? niceMax(Math.max(0, ...series.flatMap(s => s.values.filter(defined))));
     const plot = new uPlot({
-      width,
-      height,
-      legend: { show: false },
-      cursor: { show: false },
-      scales: { x: { time: false, range: [-0.5, labels.length - 0.5] }, y: { range: [0, top] } },
-      axes: axes(labels, yFormat, width),
+      ...categoryChart(labels, top, yFormat, width, height),
       series: [{}, ...series.map((s, k) => ({
         label: s.label,
         fill: color(s.n),
@@ -314,12 +321,7 @@
       ctx.restore();
     };
     const plot = new uPlot({
-      width,
-      height,
-      legend: { show: false },
-      cursor: { show: false },
-      scales: { x: { time: false, range: [-0.5, labels.length - 0.5] }, y: { range: [0, top] } },
-      axes: axes(labels, minutes, width),
+      ...categoryChart(labels, top, minutes, width, height),
       // One invisible series gives the y scale its data; the boxes are drawn by the hook.
       series: [{}, { label: 'median', stroke: 'rgba(0,0,0,0)', width: 0, points: { show: false } }],
       hooks: { draw: [draw] },
