@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.pelita.packager.definition.UiTexts;
 import org.pelita.packager.model.Lesson;
 import org.pelita.packager.model.Module;
 import org.pelita.packager.model.Question;
@@ -65,7 +66,7 @@ final class RuntimeData {
         data.put("quizzes", quizzes);
         Map<String, Object> ui = new LinkedHashMap<>();
         for (String language : languages) {
-            ui.put(language, module.ui().get(language));
+            ui.put(language, UiTexts.forModulePages(module.ui().get(language)));
         }
         data.put("ui", ui);
         xapiActivity.ifPresent(iri -> data.put("xapi", xapi(module, unit, languages, iri)));

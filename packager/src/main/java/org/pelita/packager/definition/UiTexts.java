@@ -31,6 +31,18 @@ public final class UiTexts {
         return List.copyOf(BUILT_IN.get("en").keySet());
     }
 
+    /**
+     * The texts the module's own pages use, without the web target's start-page texts ({@code code*}), which only
+     * the start page shows: the runtime data of every page stays smaller by their size.
+     */
+    public static Map<String, String> forModulePages(Map<String, String> texts) {
+        Map<String, String> pageTexts = new TreeMap<>(texts);
+        pageTexts.keySet().removeIf(key -> key.startsWith(START_PAGE_PREFIX));
+        return pageTexts;
+    }
+
+    private static final String START_PAGE_PREFIX = "code";
+
     public static List<String> builtInLanguages() {
         return List.copyOf(BUILT_IN.keySet());
     }

@@ -26,8 +26,8 @@ class BuildCommandTest {
         return cli.execute(args);
     }
 
-    private static String fixture(String name) throws Exception {
-        return Path.of(BuildCommandTest.class.getResource("/definitions/" + name + "/module.yaml").toURI()).getParent().toString();
+    private static String fixture(String name) {
+        return Repository.fixture(name).toString();
     }
 
     private long filesIn(Path directory) throws Exception {

@@ -19,8 +19,8 @@ class ContentRendererTest {
         return new ContentRenderer().render(module, unit, languages, SCORM);
     }
 
-    private static Path fixture(String name) throws Exception {
-        return Path.of(ContentRendererTest.class.getResource("/definitions/" + name + "/module.yaml").toURI()).getParent();
+    private static Path fixture(String name) {
+        return Repository.fixture(name);
     }
 
     @Test

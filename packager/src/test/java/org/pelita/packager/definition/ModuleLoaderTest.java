@@ -15,8 +15,8 @@ import org.pelita.packager.testing.Repository;
 
 /** Each fixture under src/test/resources/definitions/ holds one kind of mistake an author makes. */
 class ModuleLoaderTest {
-    private static Path fixture(String name) throws URISyntaxException {
-        return Path.of(ModuleLoaderTest.class.getResource("/definitions/" + name + "/module.yaml").toURI()).getParent();
+    private static Path fixture(String name) {
+        return Repository.fixture(name);
     }
 
     private static List<DefinitionProblem> errors(String name) throws URISyntaxException {

@@ -52,8 +52,8 @@ class Scorm12TargetTest {
         return Repository.sample("feature-tour");
     }
 
-    private static Path fixture(String name) throws URISyntaxException {
-        return Path.of(Scorm12TargetTest.class.getResource("/definitions/" + name + "/module.yaml").toURI()).getParent();
+    private static Path fixture(String name) {
+        return Repository.fixture(name);
     }
 
     private static Document manifest(Path zip) throws Exception {

@@ -83,6 +83,35 @@ class WebTargetTest {
     }
 
     @Test
+    void startPagesSpeakTheLanguageOfTheirVersionAndTakeTheModulesOverrides() throws Exception {
+        Map<String, byte[]> files = Zips.read(buildFixture("web-languages"));
+        String thai = text(files, "start-th.html");
+        assertThat(thai).contains("<html lang=\"th\"", "รหัสของคุณ", "ห้ามใช้อีเมล", "ไม่ใช่คุณใช่ไหม ใช้รหัสอื่น", ">เริ่ม</button>");
+        assertThat(text(files, "start-vi.html")).contains("<html lang=\"vi\"", "Mã tham gia của bạn", "Không phải bạn? Dùng mã khác");
+        assertThat(text(files, "index.html")).contains("<html lang=\"th\"", "เลือกภาษาของคุณ", ">ไทย</a>", ">Tiếng Việt</a>");
+    }
+
+    @Test
+    void theSitesOwnPagesEscapeTheModulesTexts() throws Exception {
+        Map<String, byte[]> files = Zips.read(buildFixture("web-languages"));
+        for (String page : List.of("index.html", "start-th.html", "start-vi.html")) {
+            assertThat(text(files, page)).as(page).doesNotContain("<b>").contains("&lt;b&gt;", "&amp;");
+        }
+    }
+
+    @Test
+    void theModulesPagesDoNotCarryTheStartPagesTexts() throws Exception {
+        Map<String, byte[]> files = Zips.read(buildFixture("web-languages"));
+        assertThat(text(files, "learn-th.html")).doesNotContain("codeHelp").doesNotContain("รหัสของคุณ").contains("\"quickExit\"");
+    }
+
+    private Path buildFixture(String name) throws Exception {
+        return new Packager().build(Repository.fixture(name), new WebTarget(),
+                new BuildOptions(LanguageMode.EACH, Optional.empty(), UnitLayout.SINGLE, Optional.empty(), Optional.of(LRS)),
+                Files.createTempDirectory(work, "out")).packages().get(0);
+    }
+
+    @Test
     void modulepagesMayReachOnlyTheLrsAndStartPagesNothing() throws Exception {
         Map<String, byte[]> files = Zips.read(build(LanguageMode.EACH, Optional.empty()));
         assertThat(csp(text(files, "learn-en.html"))).contains("connect-src https://lrs.example.org;").contains("script-src 'self';");
