@@ -7,7 +7,8 @@ import org.w3c.dom.Element;
 
 /**
  * Checks any SCORM 1.2 zip for what makes Moodle refuse or mis-track it, and TinCan packages (tincan.xml at the
- * root, no imsmanifest.xml) and cmi5 packages (cmi5.xml at the root) for what keeps an LMS from launching them.
+ * root, no imsmanifest.xml) and cmi5 packages (cmi5.xml at the root) for what keeps an LMS from launching them, and
+ * web-target sites (index.html at the root, no descriptor) for missing files and loads from other sites.
  * Safe on hostile input: nothing is extracted to disk, sizes are bounded by bytes actually inflated, and XML is
  * parsed without DTDs or entities.
  */
@@ -40,6 +41,8 @@ public final class PackageValidator {
             TinCanCheck.check(zip, scan, limits, findings);
         } else if (scan.readable() && Cmi5Check.applies(scan)) {
             Cmi5Check.check(zip, scan, limits, findings);
+        } else if (scan.readable() && WebSiteCheck.applies(scan)) {
+            WebSiteCheck.check(zip, scan, findings);
         } else if (scan.readable()) {
             ManifestPlacement.check(scan, findings);
             byte[] manifest = scan.manifest();
