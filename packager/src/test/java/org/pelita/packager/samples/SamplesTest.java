@@ -40,7 +40,7 @@ import org.pelita.packager.validate.Severity;
  * {@code validate} without an error or a warning, and each one-language package stays under 500 KB without its media (issue 6: the
  * learners pay for every megabyte). New samples are found by listing the folder: nothing here names them.
  */
-class SamplesTest {
+public class SamplesTest {
     /** Issue 6: each sample package per language under 500 KB without media. */
     static final long BUDGET_BYTES = 500 * 1024;
     private static final Set<String> MEDIA = Set.of("png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "mp3", "m4a", "aac",
@@ -55,7 +55,7 @@ class SamplesTest {
     record Variant(String name, Target target, BuildOptions options, boolean oneLanguagePerPackage) {
     }
 
-    static List<Path> samples() throws IOException {
+    public static List<Path> samples() throws IOException {
         try (Stream<Path> dirs = Files.list(Repository.root().resolve("samples"))) {
             return dirs.filter(dir -> Files.isRegularFile(dir.resolve("module.yaml"))).sorted().toList();
         }

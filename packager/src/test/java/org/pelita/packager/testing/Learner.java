@@ -29,7 +29,11 @@ public class Learner {
 
     /** Until the runtime has started: scripts are on and a step is shown. */
     public void awaitReady() {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js.executeScript(
+        awaitReadyWithin(Duration.ofSeconds(10));
+    }
+
+    public void awaitReadyWithin(Duration timeout) {
+        new WebDriverWait(driver, timeout).until(d -> Boolean.TRUE.equals(js.executeScript(
                 "return document.documentElement.classList.contains('js') && !!document.querySelector('.step.current')")));
     }
 
