@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  * JVM (the cold build an author waits for), then several times warm, and prints times and sizes.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures build time and package size on a generated module (see docs/benchmarks.md).")
+        description = "Measures build time and package size on a generated module, or with --samples the sizes of real"
+                + " modules (see docs/benchmarks.md).")
 public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -34,11 +35,19 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "20", description = "Warm builds to time after the first (default: ${DEFAULT-VALUE}).")
     private int runs;
 
+    @Option(names = "--samples", paramLabel = "<folder>",
+            description = "Instead: print the package sizes of every module in <folder> (e.g. samples), per target and language.")
+    private Path samples;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path work = Files.createTempDirectory("pelita-bench-");
         try {
+            if (samples != null) {
+                SampleSizes.print(samples, work, out);
+                return 0;
+            }
             Path module = generate(work.resolve("module"), pages);
             Packager packager = new Packager();
             long start = System.nanoTime();
