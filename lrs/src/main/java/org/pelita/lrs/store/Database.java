@@ -38,6 +38,16 @@ public final class Database implements AutoCloseable {
     private final H2Sync sync;
     /** H2's background writer period: it stores stray changes and compacts the file. Not a durability setting here. */
     static final int H2_WRITE_DELAY_MS = 1000;
+    static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
+    static {
+        // H2's automatic server (AUTO_SERVER, below) listens on all interfaces unless told otherwise. Its clients need the
+        // secret in the database's lock file, but nothing outside this machine has any business reaching that port.
+        // H2 reads the property once, when its classes load, so it is set before the LRS opens any database.
+        if (System.getProperty(H2_BIND_ADDRESS) == null) {
+            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+        }
+    }
 
     private Database(HikariDataSource dataSource, SQLDialect dialect) {
         this.dataSource = dataSource;
@@ -87,7 +97,7 @@ public final class Database implements AutoCloseable {
         }
         result.append(";WRITE_DELAY=").append(H2_WRITE_DELAY_MS);
         // A file database is opened by the running LRS; AUTO_SERVER lets the credentials command (another process on
-        // this machine) reach it at the same time. H2's automatic server accepts local connections only.
+        // this machine) reach it at the same time. Its server listens on 127.0.0.1 only (see the static block).
         if (h2File(url).isPresent() && !upper.contains(";AUTO_SERVER=")) {
             result.append(";AUTO_SERVER=TRUE");
         }

@@ -7,10 +7,19 @@ import static org.pelita.lrs.store.StoreFixture.statement;
 import static org.pelita.lrs.store.StoreFixture.unique;
 import static org.pelita.lrs.store.jooq.Tables.STATEMENT;
 
+import java.io.Reader;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -18,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -90,6 +100,29 @@ class DatabaseTest {
         assertThatThrownBy(() -> Database.h2Url(url + ";WRITE_DELAY=0")).isInstanceOf(ConfigException.class);
         assertThat(Database.h2Url(url)).endsWith(";DATABASE_TO_LOWER=TRUE;WRITE_DELAY=1000;AUTO_SERVER=TRUE");
         TestDatabases.drop(url);
+    }
+
+    /** The automatic server lets the admin commands reach the database the LRS holds; nothing off this machine may. */
+    @Test
+    void h2sAutomaticServerListensOnLoopbackOnly() throws Exception {
+        StoreFixture db = DATABASES.get("h2");
+        Path lock = Path.of(db.url.substring("jdbc:h2:file:".length()) + ".lock.db");
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(lock)) {
+            properties.load(reader);
+        }
+        int port = Integer.parseInt(properties.getProperty("server").replaceAll(".*:", ""));
+        List<InetAddress> outside = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(NetworkInterface::inetAddresses).filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+                .toList();
+        Assumptions.assumeFalse(outside.isEmpty(), "this machine has no address other than loopback to try");
+
+        try (Socket local = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            assertThat(local.isConnected()).isTrue();
+        }
+        for (InetAddress address : outside) {
+            assertThatThrownBy(() -> new Socket(address, port).close()).as(address.toString()).isInstanceOf(ConnectException.class);
+        }
     }
 
     private static String info(StoreFixture db, String name) {
