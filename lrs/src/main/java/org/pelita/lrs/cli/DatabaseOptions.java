@@ -1,5 +1,6 @@
 package org.pelita.lrs.cli;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -8,8 +9,15 @@ import org.pelita.lrs.config.LrsConfig;
 import org.pelita.lrs.store.Database;
 import picocli.CommandLine.Option;
 
-/** The database options of the commands that work on the LRS's database without starting it (credentials, compact). */
+/**
+ * The database options of the commands that work on the LRS's database without starting it (credentials, compact,
+ * erase, rebuild-reports). Settings resolve as the LRS's own do: --config (or ./lrs.yaml), the environment, the flags.
+ */
 class DatabaseOptions {
+    @Option(names = "--config", paramLabel = "<file>",
+            description = "The LRS's YAML settings file, for its database settings (default: ./lrs.yaml if present).")
+    Path configFile;
+
     @Option(names = "--db", paramLabel = "<jdbc-url>", description = "The LRS database (default: the LRS's own setting).")
     String db;
 
@@ -25,7 +33,7 @@ class DatabaseOptions {
         flags.put("db", db);
         flags.put("db-user", user);
         flags.put("db-password", password);
-        return ConfigLoader.load(Optional.empty(), System.getenv(), flags);
+        return ConfigLoader.load(Optional.ofNullable(configFile), System.getenv(), flags);
     }
 
     Database open() {

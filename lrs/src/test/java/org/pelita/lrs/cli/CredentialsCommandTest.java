@@ -74,6 +74,25 @@ class CredentialsCommandTest {
                 + "\"object\":{\"id\":\"" + activityId + "\"}}";
     }
 
+    /** The LRS's settings file names the database, so the commands work from any folder (an operator's shell). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void theCommandsReadTheDatabaseFromTheSettingsFileGivenWithConfig(String database) throws IOException {
+        TestLrs lrs = lrs(database);
+        String key = key();
+        Path settings = Files.createTempFile("lrs-", ".yaml");
+        Files.writeString(settings, "db: \"" + lrs.databaseUrl() + "\"\n");
+
+        Result create = run("credentials", "create", "--config", settings.toString(), "--key", key, "--scope", "statements/read");
+
+        assertThat(create.exit()).as(create.err()).isEqualTo(0);
+        assertThat(listed(lrs.databaseUrl(), key)).contains("statements/read");
+        Result missing = run("credentials", "list", "--config", settings + ".absent");
+        assertThat(missing.exit()).isNotZero();
+        assertThat(missing.err()).contains(".absent");
+        Files.delete(settings);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void createdCredentialsAreListedWithoutTheirSecretAndTheRunningLrsAcceptsThem(String database) {
