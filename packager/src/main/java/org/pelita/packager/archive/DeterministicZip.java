@@ -5,11 +5,13 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -33,9 +35,12 @@ public final class DeterministicZip {
     public static Path write(PackageContents contents, Path directory) throws IOException {
         Files.createDirectories(directory);
         Path target = directory.resolve(contents.fileName());
-        Path temporary = Files.createTempFile(directory, "." + contents.fileName() + ".", ".part");
+        // Not Files.createTempFile: its files are private (0600) whatever the umask, so a shared dist/ or a web server
+        // could not read the packages. A new file with a unique name gets the umask's permissions, as any other output.
+        Path temporary = directory.resolve("." + contents.fileName() + "." + ProcessHandle.current().pid() + "-"
+                + UUID.randomUUID() + ".part");
         try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 write(contents, out);
             }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

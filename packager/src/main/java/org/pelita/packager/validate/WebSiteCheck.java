@@ -38,6 +38,8 @@ final class WebSiteCheck {
     }
 
     static void check(Path zip, ZipScan scan, Findings findings) {
+        findings.info("web-site", Location.ZIP, "A web site of Pelita's web target, not an LMS package: unzip it on a web"
+                + " server (LMSs such as Moodle refuse it).");
         Set<String> files = new HashSet<>(scan.files());
         try (ZipFile file = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
             for (String name : scan.files()) {
