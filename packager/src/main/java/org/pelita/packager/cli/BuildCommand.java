@@ -14,6 +14,7 @@ import org.pelita.packager.definition.DefinitionProblem;
 import org.pelita.packager.target.BuildOptions;
 import org.pelita.packager.target.LanguageMode;
 import org.pelita.packager.target.PackagingException;
+import org.pelita.packager.target.UnsupportedOptionsException;
 import org.pelita.packager.target.Target;
 import org.pelita.packager.target.Targets;
 import picocli.CommandLine;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Parameters;
         description = {"Builds packages from a module folder (module.yaml + content/).",
                 "By default one package per language; --lang picks one language, --multilingual puts all in one package with a language choice."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:packages written", "1:the definition has errors or cannot be packaged; nothing written", "2:wrong usage"})
+        exitCodeList = {"0:packages written", "1:the definition has errors or cannot be packaged; nothing written", "2:wrong usage (options a target cannot honour too); nothing written"})
 public final class BuildCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -146,6 +147,10 @@ public final class BuildCommand implements Callable<Integer> {
             }
             stderr.printf("%d error(s) in %s; no package written.%n", e.errors().size(), moduleDir);
             return 1;
+        } catch (UnsupportedOptionsException e) {
+            stderr.println("error: " + e.getMessage());
+            stderr.println("No package written. See: build --help");
+            return 2;
         } catch (PackagingException e) {
             stderr.println("error: " + e.getMessage());
             stderr.println("No package written.");

@@ -15,7 +15,7 @@ public final class PackageLanguages {
             case ONE:
                 String language = options.language().orElseThrow();
                 if (!module.languages().contains(language)) {
-                    throw new PackagingException("the module has no language '" + language + "'; it has "
+                    throw new UnsupportedOptionsException("the module has no language '" + language + "'; it has "
                             + String.join(", ", module.languages()));
                 }
                 return List.of(List.of(language));

@@ -68,8 +68,8 @@ class BuildCommandTest {
     }
 
     @Test
-    void aLanguageTheModuleLacksIsAnError() throws Exception {
-        assertThat(run("build", Repository.sample("feature-tour").toString(), "--out", out.toString(), "--lang", "th")).isEqualTo(1);
+    void aLanguageTheModuleLacksIsWrongUsage() throws Exception {
+        assertThat(run("build", Repository.sample("feature-tour").toString(), "--out", out.toString(), "--lang", "th")).isEqualTo(2);
         assertThat(stderr.toString()).contains("the module has no language 'th'; it has en, id");
         assertThat(filesIn(out)).isZero();
     }
@@ -132,9 +132,19 @@ class BuildCommandTest {
     }
 
     @Test
+    void optionsATargetCannotHonourAreWrongUsageAndNameTheTargetsThatCan() throws Exception {
+        String sample = Repository.sample("feature-tour").toString();
+        assertThat(run("build", sample, "--out", out.toString(), "--target", "xapi", "--sco-per-lesson")).isEqualTo(2);
+        assertThat(stderr.toString()).contains("--sco-per-lesson is for SCORM 1.2 and cmi5 only", "See: build --help");
+        assertThat(run("build", sample, "--out", out.toString(), "--sco-per-lesson", "--lrs-endpoint", "https://lrs.example.org/xapi/",
+                "--lrs-key", "pkg-feature-tour:s3cret", "--pseudonym-key", "0123456789abcdef-study")).isEqualTo(2);
+        assertThat(filesIn(out)).isZero();
+    }
+
+    @Test
     void targetWebWritesOneSiteAndNeedsAnLrs() throws Exception {
         String sample = Repository.sample("feature-tour").toString();
-        assertThat(run("build", sample, "--out", out.toString(), "--target", "web")).isEqualTo(1);
+        assertThat(run("build", sample, "--out", out.toString(), "--target", "web")).isEqualTo(2);
         assertThat(stderr.toString()).contains("the web target reports to an LRS named at build time: give --lrs-endpoint");
         assertThat(filesIn(out)).isZero();
         assertThat(run("build", sample, "--out", out.toString(), "--target", "web", "--lrs-endpoint", "https://lrs.example.org/xapi/",

@@ -26,6 +26,7 @@ import org.pelita.packager.target.PackageEntry;
 import org.pelita.packager.target.PackageLanguages;
 import org.pelita.packager.target.PackagingException;
 import org.pelita.packager.target.Target;
+import org.pelita.packager.target.UnsupportedOptionsException;
 import org.pelita.packager.target.scorm12.manifest.Item;
 import org.pelita.packager.target.scorm12.manifest.Lom;
 import org.pelita.packager.target.scorm12.manifest.Manifest;
@@ -58,7 +59,7 @@ public final class Scorm12Target implements Target {
     @Override
     public List<PackageContents> build(Module module, BuildOptions options) throws PackagingException {
         if (options.lrs().isPresent() && options.layout() != UnitLayout.SINGLE) {
-            throw new PackagingException("a SCORM 1.2 package that also reports to an LRS has one SCO for the whole module"
+            throw new UnsupportedOptionsException("a SCORM 1.2 package that also reports to an LRS has one SCO for the whole module"
                     + " (xAPI reports the module's status from one launch): --sco-per-lesson cannot be combined with --lrs-endpoint");
         }
         RenderOptions render = renderOptions(module, options);

@@ -22,6 +22,7 @@ import org.pelita.packager.target.PackageEntry;
 import org.pelita.packager.target.PackageLanguages;
 import org.pelita.packager.target.PackagingException;
 import org.pelita.packager.target.Target;
+import org.pelita.packager.target.UnsupportedOptionsException;
 import org.pelita.packager.target.tincan.xml.TinCanXml;
 
 /**
@@ -48,7 +49,7 @@ public final class TinCanTarget implements Target {
     @Override
     public List<PackageContents> build(Module module, BuildOptions options) throws PackagingException {
         if (options.layout() != UnitLayout.SINGLE) {
-            throw new PackagingException("a TinCan package launches the whole module at once: --sco-per-lesson is for SCORM 1.2 only");
+            throw new UnsupportedOptionsException("a TinCan package launches the whole module at once: --sco-per-lesson is for SCORM 1.2 and cmi5 only");
         }
         String moduleIri = XapiActivities.moduleIri(module, options.activityBase().orElse(XapiActivities.DEFAULT_BASE));
         RenderOptions render = renderOptions(moduleIri);

@@ -23,6 +23,7 @@ import org.pelita.packager.target.PackageEntry;
 import org.pelita.packager.target.PackageLanguages;
 import org.pelita.packager.target.PackagingException;
 import org.pelita.packager.target.Target;
+import org.pelita.packager.target.UnsupportedOptionsException;
 
 /**
  * A standalone static site for partners without an LMS (target {@code web}): one zip to put on any web server, with
@@ -44,11 +45,11 @@ public final class WebTarget implements Target {
     @Override
     public List<PackageContents> build(Module module, BuildOptions options) throws PackagingException {
         if (options.lrs().isEmpty()) {
-            throw new PackagingException("the web target reports to an LRS named at build time: give --lrs-endpoint, --lrs-key"
+            throw new UnsupportedOptionsException("the web target reports to an LRS named at build time: give --lrs-endpoint, --lrs-key"
                     + " and --pseudonym-key (see docs/xapi-profile.md)");
         }
         if (options.layout() != UnitLayout.SINGLE) {
-            throw new PackagingException("a web site plays the whole module on one page: --sco-per-lesson is for SCORM 1.2 only");
+            throw new UnsupportedOptionsException("a web site plays the whole module on one page: --sco-per-lesson is for SCORM 1.2 and cmi5 only");
         }
         RenderOptions render = renderOptions(module, options);
         Unit unit = UnitPlanner.plan(module, UnitLayout.SINGLE).get(0);

@@ -207,7 +207,7 @@ class TinCanTargetTest {
         assertThatThrownBy(() -> new TinCanTarget().build(
                 new org.pelita.packager.definition.ModuleLoader().load(Repository.sample("feature-tour")).module(),
                 new BuildOptions(LanguageMode.EACH, Optional.empty(), UnitLayout.PER_LESSON)))
-                .isInstanceOf(PackagingException.class).hasMessageContaining("--sco-per-lesson is for SCORM 1.2 only");
+                .isInstanceOf(PackagingException.class).hasMessageContaining("--sco-per-lesson is for SCORM 1.2 and cmi5 only");
     }
 
     @Test
