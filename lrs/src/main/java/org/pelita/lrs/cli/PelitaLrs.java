@@ -57,6 +57,11 @@ public final class PelitaLrs implements Callable<Integer> {
             description = "Version named in responses to requests without a valid X-Experience-API-Version (default 2.0.0).")
     String defaultVersion;
 
+    @Option(names = "--first-admin-file", paramLabel = "<file>", defaultValue = "first-admin.txt",
+            description = "Where a first start writes the administrator's secret when the output is not a terminal"
+                    + " (default: ${DEFAULT-VALUE} in the working directory).")
+    Path firstAdminFile;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new PelitaLrs()).execute(args));
     }
@@ -90,8 +95,7 @@ public final class PelitaLrs implements Callable<Integer> {
         }
         System.setProperty("pelita.log.format", settings.logFormat());
         Lrs lrs = Lrs.start(settings);
-        lrs.bootstrap().ifPresent(admin -> System.out.printf("%n  First start: an administrator credential was created. It is shown only now.%n"
-                + "  key:    %s%n  secret: %s%n  Create others with: java -jar pelita-lrs.jar credentials create --help%n%n", admin.key(), admin.secret()));
+        lrs.bootstrap().ifPresent(admin -> FirstAdminNotice.announce(admin, System.console() != null, firstAdminFile, System.out));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             lrs.close();

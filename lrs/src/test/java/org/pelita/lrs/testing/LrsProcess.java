@@ -20,11 +20,13 @@ public final class LrsProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Path firstAdminFile;
 
-    private LrsProcess(Process process, int port, Path log) {
+    private LrsProcess(Process process, int port, Path log, Path firstAdminFile) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.firstAdminFile = firstAdminFile;
     }
 
     public static LrsProcess start(String databaseUrl, String... extraArgs) throws IOException, InterruptedException {
@@ -33,12 +35,15 @@ public final class LrsProcess implements AutoCloseable {
             port = socket.getLocalPort();
         }
         Path log = Files.createTempFile("pelita-lrs-process-", ".log");
+        // Not in the working directory (the module's folder): a first start writes the administrator's secret here.
+        Path firstAdminFile = Files.createTempDirectory("pelita-lrs-process-").resolve("first-admin.txt");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.pelita.lrs.cli.PelitaLrs",
-                "--host", "127.0.0.1", "--port", String.valueOf(port), "--db", databaseUrl, "--log-format", "text"));
+                "--host", "127.0.0.1", "--port", String.valueOf(port), "--db", databaseUrl, "--log-format", "text",
+                "--first-admin-file", firstAdminFile.toString()));
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        LrsProcess lrs = new LrsProcess(process, port, log);
+        LrsProcess lrs = new LrsProcess(process, port, log, firstAdminFile);
         lrs.awaitHealthy(Duration.ofSeconds(60));
         return lrs;
     }
@@ -71,6 +76,11 @@ public final class LrsProcess implements AutoCloseable {
 
     public XapiClient client(String key, String secret) {
         return new XapiClient(base() + "/xapi", key, secret, "2.0.0");
+    }
+
+    /** Where a first start of this process writes the administrator's key and secret (its output is not a terminal). */
+    public Path firstAdminFile() {
+        return firstAdminFile;
     }
 
     public String output() throws IOException {
