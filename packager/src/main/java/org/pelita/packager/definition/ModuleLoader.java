@@ -207,8 +207,9 @@ public final class ModuleLoader {
                         .flatMap(n -> values.list(n, what + " questions", 1))
                         .map(list -> questions(list, what)).orElse(List.of());
                 fields.rejectUnknown();
-                if (id.isPresent() && kind.isPresent() && title.isPresent()) {
-                    drafts.add(new QuizDraft(id.get(), kind.get(), title.get(), intro, entries, fields.location()));
+                // As for lessons: a quiz without its title stays, so a mastery score does not also lack its post-test.
+                if (id.isPresent() && kind.isPresent()) {
+                    drafts.add(new QuizDraft(id.get(), kind.get(), title.orElse(UNTITLED), intro, entries, fields.location()));
                 }
             }
             Map<String, Quiz> quizzes = new LinkedHashMap<>();
@@ -217,6 +218,9 @@ public final class ModuleLoader {
                 Set<String> inQuiz = new LinkedHashSet<>();
                 for (QuizEntry entry : draft.entries()) {
                     Question question = entry.question() != null ? entry.question() : questionsById.get(entry.usedId());
+                    if (question == null && questionLocations.containsKey(entry.usedId())) {
+                        continue; // defined, with errors already reported
+                    }
                     if (question == null) {
                         problems.error(entry.location(), "quiz '" + draft.id() + "' uses the question '" + entry.usedId()
                                 + "', which no quiz defines", "check the id, or define the question with `id: " + entry.usedId() + "`");
@@ -285,6 +289,9 @@ public final class ModuleLoader {
         private record StepDraft(String pageId, String quizId, SourceLocation location) {
         }
 
+        /** The title of a lesson or quiz whose title has an error: the module is not built, so it is never shown. */
+        private static final LocalizedText UNTITLED = new LocalizedText(Map.of());
+
         private record LessonDraft(String id, LocalizedText title, List<StepDraft> steps) {
         }
 
@@ -310,8 +317,10 @@ public final class ModuleLoader {
                         .flatMap(n -> values.list(n, what + " pages", 1))
                         .map(list -> steps(list, what)).orElse(List.of());
                 fields.rejectUnknown();
-                if (id.isPresent() && title.isPresent()) {
-                    lessons.add(new LessonDraft(id.get(), title.get(), steps));
+                // A missing title is already an error; the lesson stays, so that its pages are still checked and are not
+                // also reported as listed nowhere (a translator adding a language would otherwise read every page twice).
+                if (id.isPresent()) {
+                    lessons.add(new LessonDraft(id.get(), title.orElse(UNTITLED), steps));
                 }
             }
             return lessons;

@@ -91,6 +91,19 @@ class ModuleLoaderTest {
         assertThat(error.hint()).isEqualTo("add a line `id: ...` with the translation");
     }
 
+    /** A translator adds a language first: the list is then exactly what to translate, with nothing that follows from it. */
+    @Test
+    void aNewLanguageWithNothingTranslatedReportsOnlyWhatIsMissingInIt() throws Exception {
+        DefinitionException e = catchThrowableOfType(DefinitionException.class,
+                () -> new ModuleLoader().load(fixture("untranslated-language")));
+        assertThat(e.problems()).extracting(DefinitionProblem::message).allSatisfy(message ->
+                assertThat(message).containsAnyOf("has no text in th", "has no 'th' text", "has no accepted answer in th"));
+        assertThat(e.errors()).extracting(DefinitionProblem::message).contains(
+                "the module title has no text in th", "lesson 'basics' title has no text in th",
+                "page 'intro' of lesson 'basics' has no 'th' text", "quiz 'post-test' title has no text in th",
+                "question 'first' prompt has no text in th", "question 'count' accepted answers has no accepted answer in th");
+    }
+
     @Test
     void aPageMissingInOneLanguageIsAnErrorNamingTheFileToCreate() throws Exception {
         DefinitionProblem error = errorAt("missing-page-translation", "module.yaml:9:13");
