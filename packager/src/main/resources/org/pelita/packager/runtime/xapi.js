@@ -179,11 +179,13 @@
       return { objectType: 'Activity', id: o.activity + path, definition: d };
     }
     function ref(path) { return { objectType: 'Activity', id: o.activity + path }; }
+    /* A lesson is only ever a context activity: its definition travels there, so that reports can name it. */
+    function lessonActivity(id) { return activity(x.lessons[id].path, ACT + 'module', x.lessons[id].name); }
     function done(s) { return s === 'completed' || s === 'passed'; }
 
     function send(verb, object, result, parent, lesson, kind) {
       var grouping = object === moduleActivity ? [] : [moduleRef];
-      if (lesson && x.lessons[lesson]) grouping.push(ref(x.lessons[lesson].path));
+      if (lesson && x.lessons[lesson]) grouping.push(lessonActivity(lesson));
       (o.grouping || []).forEach(function (id) { grouping.push({ objectType: 'Activity', id: id }); });
       var context = { platform: 'Pelita', language: language, extensions: extensionsOf(version, kind), contextActivities: {} };
       if (o.registration) context.registration = o.registration;
@@ -222,7 +224,7 @@
         if (key === lastStep) return;
         lastStep = key;
         var p = x.pages[key];
-        if (p) send('experienced', activity(p.path, PAGE, p.name), null, ref(x.lessons[p.lesson].path));
+        if (p) send('experienced', activity(p.path, PAGE, p.name), null, lessonActivity(p.lesson));
       },
       answer: function (a) {
         var q = x.questions[a.id], z = quiz(q.quiz);

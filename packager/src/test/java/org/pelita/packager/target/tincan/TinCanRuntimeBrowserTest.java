@@ -149,6 +149,10 @@ class TinCanRuntimeBrowserTest {
         JsonNode page = one(statements, "experienced", MODULE_IRI + "/pages/two-step/backup-codes");
         assertThat(page.at("/object/definition/name/en").asText()).isNotBlank();
         assertThat(page.at("/context/contextActivities/parent/0/id").asText()).isEqualTo(MODULE_IRI + "/lessons/two-step");
+        // The lesson is never a statement's object: its name reaches the LRS (and the reports) from the context only.
+        assertThat(page.at("/context/contextActivities/parent/0/definition/name/en").asText()).isEqualTo("Two-step verification");
+        assertThat(page.at("/context/contextActivities/parent/0/definition/type").asText())
+                .isEqualTo("http://adlnet.gov/expapi/activities/module");
     }
 
     @Test
