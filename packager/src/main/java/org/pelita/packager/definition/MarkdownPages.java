@@ -76,7 +76,10 @@ final class MarkdownPages {
                     }
                 })
                 .nodeRendererFactory(AudioRenderer::new)
-                .build().render(document);
+                .build().render(document)
+                // A table wider than the screen scrolls in its own box, which the keyboard can reach to scroll (WCAG
+                // 2.1.1, 1.4.10). Every "<table>" is the renderer's: Markdown's raw HTML is escaped.
+                .replace("<table>", "<div class=\"table\" tabindex=\"0\"><table>").replace("</table>", "</table></div>");
         return Optional.of(new Page.PageContent(title, html));
     }
 
