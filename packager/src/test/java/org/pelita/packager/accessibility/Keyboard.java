@@ -93,7 +93,7 @@ final class Keyboard implements Tour.Hands {
             }
             press(direction > 0 ? Keys.TAB : Keys.chord(Keys.SHIFT, Keys.TAB));
         }
-        fail("Tab never reaches " + target.getAttribute("outerHTML"));
+        fail("Tab never reaches " + target.getDomProperty("outerHTML"));
     }
 
     @Override
@@ -114,12 +114,12 @@ final class Keyboard implements Tour.Hands {
                 for (String pair : response) {
                     WebElement select = fieldset.findElement(By.cssSelector("select[data-source='" + pair.split("\\.")[0] + "']"));
                     tabTo(select);
-                    List<String> values = select.findElements(By.tagName("option")).stream().map(o -> o.getAttribute("value")).toList();
-                    int from = values.indexOf(select.getAttribute("value")), to = values.indexOf(pair.split("\\.")[1]);
+                    List<String> values = select.findElements(By.tagName("option")).stream().map(o -> o.getDomAttribute("value")).toList();
+                    int from = values.indexOf(select.getDomProperty("value")), to = values.indexOf(pair.split("\\.")[1]);
                     for (int i = 0; i < Math.abs(to - from); i++) {
                         press(to > from ? Keys.ARROW_DOWN : Keys.ARROW_UP);
                     }
-                    assertThat(select.getAttribute("value")).as("the arrow keys choose in a select").isEqualTo(pair.split("\\.")[1]);
+                    assertThat(select.getDomProperty("value")).as("the arrow keys choose in a select").isEqualTo(pair.split("\\.")[1]);
                 }
             }
             case "ordering" -> {
@@ -137,7 +137,7 @@ final class Keyboard implements Tour.Hands {
             }
             case "multiple" -> {
                 for (WebElement box : fieldset.findElements(By.cssSelector("input[type=checkbox]"))) {
-                    if (box.isSelected() != response.contains(box.getAttribute("value"))) {
+                    if (box.isSelected() != response.contains(box.getDomAttribute("value"))) {
                         tabTo(box);
                         press(Keys.SPACE);
                     }
@@ -146,7 +146,7 @@ final class Keyboard implements Tour.Hands {
             default -> { // one radio group: Tab into it, Space checks the focused one, the arrows move and check
                 tabTo(fieldset);
                 String wanted = response.get(0);
-                if (focused().getAttribute("value").equals(wanted)) {
+                if (focused().getDomAttribute("value").equals(wanted)) {
                     press(Keys.SPACE);
                 }
                 List<WebElement> radios = fieldset.findElements(By.cssSelector("input[type=radio]"));
@@ -159,13 +159,13 @@ final class Keyboard implements Tour.Hands {
     }
 
     private static String checked(WebElement fieldset) {
-        return fieldset.findElements(By.cssSelector("input:checked")).stream().map(i -> i.getAttribute("value")).findFirst().orElse("");
+        return fieldset.findElements(By.cssSelector("input:checked")).stream().map(i -> i.getDomAttribute("value")).findFirst().orElse("");
     }
 
     private static int position(WebElement fieldset, String item) {
         List<WebElement> items = fieldset.findElements(By.tagName("li"));
         for (int i = 0; i < items.size(); i++) {
-            if (item.equals(items.get(i).getAttribute("data-item"))) {
+            if (item.equals(items.get(i).getDomAttribute("data-item"))) {
                 return i;
             }
         }

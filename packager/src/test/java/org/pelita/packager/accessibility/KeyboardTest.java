@@ -41,8 +41,9 @@ class KeyboardTest {
         }
     }
 
+    /** Each sample in its first language: the keys and the focus order are the same in every language. */
     static Stream<SamplePackages.Served> packages() {
-        return samples.packages().stream();
+        return samples.packages().stream().filter(SamplePackages.Served::firstLanguage);
     }
 
     @ParameterizedTest(name = "{0}")

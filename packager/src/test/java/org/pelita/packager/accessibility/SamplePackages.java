@@ -26,7 +26,7 @@ import org.pelita.packager.testing.Zips;
  */
 final class SamplePackages implements AutoCloseable {
     /** One package as a learner opens it without an LMS (preview): its sample, language and index.html URL. */
-    record Served(String sample, String language, String url) {
+    record Served(String sample, String language, boolean firstLanguage, String url) {
         @Override
         public String toString() {
             return sample + " (" + language + ")";
@@ -40,11 +40,12 @@ final class SamplePackages implements AutoCloseable {
         for (Path sample : Repository.samples()) {
             Module module = new ModuleLoader().load(sample).module();
             for (String language : languagesToTest(module)) {
+                boolean first = language.equals(module.languages().get(0));
                 String name = sample.getFileName() + "-" + language;
                 Packager.Result built = new Packager().build(sample, new Scorm12Target(),
                         new BuildOptions(LanguageMode.ONE, Optional.of(language), UnitLayout.SINGLE), work.resolve("out-" + name));
                 server.mount(name, Zips.extract(built.packages().get(0), work.resolve(name)));
-                packages.add(new Served(sample.getFileName().toString(), language, server.url("/" + name + "/index.html")));
+                packages.add(new Served(sample.getFileName().toString(), language, first, server.url("/" + name + "/index.html")));
             }
         }
     }

@@ -88,11 +88,10 @@ final class Tour {
                     stop.at(step + ", checked " + (right ? "right" : "wrong") + " answers");
                 }
             }
-            WebElement next = driver.findElement(By.id("pelita-next"));
-            if (!next.isDisplayed()) {
+            if (Boolean.TRUE.equals(js.executeScript("return document.getElementById('pelita-next').hidden"))) {
                 break;
             }
-            hands.activate(next);
+            hands.activate(driver.findElement(By.id("pelita-next")));
             assertThat(step()).as("Next on " + step + " moves on").isNotEqualTo(step);
         }
         assertThat(seen).last().isEqualTo("summary");
@@ -121,7 +120,7 @@ final class Tour {
                 "var data = JSON.parse(document.getElementById('pelita-data').textContent), id = arguments[0].dataset.q;"
                         + "var found = null; Object.keys(data.quizzes).forEach(function (k) { data.quizzes[k].questions"
                         + ".forEach(function (q) { if (q.id === id) found = q; }); }); return found;", fieldset);
-        String kind = fieldset.getAttribute("data-kind");
+        String kind = fieldset.getDomAttribute("data-kind");
         String correct = ((List<String>) q.get("correct")).get(0);
         List<String> response = right ? split(correct) : wrong(fieldset, kind, correct);
         hands.answer(fieldset, kind, response);
@@ -139,8 +138,8 @@ final class Tour {
             case "matching": {
                 List<String> pairs = new ArrayList<>();
                 for (WebElement select : fieldset.findElements(By.tagName("select"))) {
-                    String source = select.getAttribute("data-source");
-                    String target = select.findElements(By.cssSelector("option")).stream().map(o -> o.getAttribute("value"))
+                    String source = select.getDomAttribute("data-source");
+                    String target = select.findElements(By.cssSelector("option")).stream().map(o -> o.getDomAttribute("value"))
                             .filter(v -> !v.isEmpty() && !right.contains(source + "." + v)).findFirst().orElseThrow();
                     pairs.add(source + "." + target);
                 }
@@ -152,7 +151,7 @@ final class Tour {
                 return reversed;
             }
             default:
-                return List.of(fieldset.findElements(By.tagName("input")).stream().map(i -> i.getAttribute("value"))
+                return List.of(fieldset.findElements(By.tagName("input")).stream().map(i -> i.getDomAttribute("value"))
                         .filter(v -> !right.contains(v)).findFirst().orElseThrow());
         }
     }
@@ -197,7 +196,7 @@ final class Tour {
                             List<WebElement> items = fieldset.findElements(By.cssSelector("li"));
                             int at = -1;
                             for (int i = 0; i < items.size(); i++) {
-                                if (items.get(i).getAttribute("data-item").equals(response.get(position))) {
+                                if (items.get(i).getDomAttribute("data-item").equals(response.get(position))) {
                                     at = i;
                                 }
                             }
@@ -210,7 +209,7 @@ final class Tour {
                 }
                 default -> {
                     for (WebElement input : fieldset.findElements(By.tagName("input"))) {
-                        if (input.isSelected() != response.contains(input.getAttribute("value"))) {
+                        if (input.isSelected() != response.contains(input.getDomAttribute("value"))) {
                             click(input);
                         }
                     }
