@@ -303,7 +303,7 @@
         mastery: quiz === postTest ? mastery : null });
     }
     paintQuiz(quiz);
-    // Submit is hidden now: keep the focus on the page, on the result (WCAG 2.4.3), not on the body.
+    // Submit is hidden: the focus goes to the result, not the body.
     one('[data-result]', form).focus();
     report();
     save();
