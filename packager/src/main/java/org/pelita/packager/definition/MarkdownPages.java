@@ -76,7 +76,10 @@ final class MarkdownPages {
                     }
                 })
                 .nodeRendererFactory(AudioRenderer::new)
-                .build().render(document);
+                .build().render(document)
+                // A table wider than the screen scrolls in its own box, which the keyboard can reach to scroll (WCAG
+                // 2.1.1, 1.4.10). Every "<table>" is the renderer's: Markdown's raw HTML is escaped.
+                .replace("<table>", "<div class=\"table\" tabindex=\"0\"><table>").replace("</table>", "</table></div>");
         return Optional.of(new Page.PageContent(title, html));
     }
 
@@ -104,7 +107,7 @@ final class MarkdownPages {
         return text.toString();
     }
 
-    /** Walks the page: checks and rewrites link and image targets, shifts headings below the page title. */
+    /** Walks the page: checks and rewrites link and image targets, keeps headings below the page title. */
     private final class Checker extends AbstractVisitor {
         private final Path file;
         private final String relative;
@@ -127,8 +130,9 @@ final class MarkdownPages {
             if (heading.getLevel() == 1) {
                 problems.warning(at(heading), "a second level-1 heading: the page title is the first line only",
                         "use `##` for sections inside a page");
+                // The page title is the step's h1: `##` stays h2, so heading levels go up one at a time (WCAG 1.3.1).
+                heading.setLevel(2);
             }
-            heading.setLevel(Math.min(6, heading.getLevel() + 1));
             visitChildren(heading);
         }
 

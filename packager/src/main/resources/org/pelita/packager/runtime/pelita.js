@@ -303,6 +303,8 @@
         mastery: quiz === postTest ? mastery : null });
     }
     paintQuiz(quiz);
+    // Submit is hidden: the focus goes to the result, not the body.
+    one('[data-result]', form).focus();
     report();
     save();
   }

@@ -15,12 +15,12 @@ import org.pelita.packager.Packager;
 import org.pelita.packager.content.UnitLayout;
 import org.pelita.packager.definition.ModuleLoader;
 import org.pelita.packager.model.Module;
-import org.pelita.packager.samples.SamplesTest;
 import org.pelita.packager.target.BuildOptions;
 import org.pelita.packager.target.LanguageMode;
 import org.pelita.packager.target.scorm12.Scorm12Target;
 import org.pelita.packager.testing.Browser;
 import org.pelita.packager.testing.Learner;
+import org.pelita.packager.testing.Repository;
 import org.pelita.packager.testing.TestServer;
 import org.pelita.packager.testing.Zips;
 
@@ -48,7 +48,7 @@ class SlowLinkBench {
         try (TestServer server = new TestServer()) {
             System.out.printf("%-18s %-4s %-8s %9s %9s %9s %9s %9s  %s%n", "sample", "lang", "link", "bytes", "FCP ms", "LCP ms",
                     "DCL ms", "ready ms", "text before scripts");
-            for (Path sample : SamplesTest.samples()) {
+            for (Path sample : Repository.samples()) {
                 Module module = new ModuleLoader().load(sample).module();
                 for (String language : module.languages()) {
                     Path zip = new Packager().build(sample, new Scorm12Target(),

@@ -40,7 +40,7 @@ import org.pelita.packager.validate.Severity;
  * {@code validate} without an error or a warning, and each one-language package stays under 500 KB without its media (issue 6: the
  * learners pay for every megabyte). New samples are found by listing the folder: nothing here names them.
  */
-public class SamplesTest {
+class SamplesTest {
     /** Issue 6: each sample package per language under 500 KB without media. */
     static final long BUDGET_BYTES = 500 * 1024;
     private static final Set<String> MEDIA = Set.of("png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "mp3", "m4a", "aac",
@@ -53,12 +53,6 @@ public class SamplesTest {
 
     /** One way of building: a target with options, and whether its packages are one language each. */
     record Variant(String name, Target target, BuildOptions options, boolean oneLanguagePerPackage) {
-    }
-
-    public static List<Path> samples() throws IOException {
-        try (Stream<Path> dirs = Files.list(Repository.root().resolve("samples"))) {
-            return dirs.filter(dir -> Files.isRegularFile(dir.resolve("module.yaml"))).sorted().toList();
-        }
     }
 
     static List<Variant> variants(Module module) {
@@ -89,9 +83,9 @@ public class SamplesTest {
 
     @TestFactory
     Stream<DynamicNode> everySampleBuildsInEveryTargetAndEachPackagePassesValidate() throws Exception {
-        assertThat(samples()).as("samples/ holds modules").isNotEmpty();
+        assertThat(Repository.samples()).as("samples/ holds modules").isNotEmpty();
         List<DynamicNode> perSample = new ArrayList<>();
-        for (Path sample : samples()) {
+        for (Path sample : Repository.samples()) {
             Module module = new ModuleLoader().load(sample).module();
             List<DynamicTest> tests = variants(module).stream()
                     .map(variant -> DynamicTest.dynamicTest(variant.name(), () -> buildAndValidate(sample, variant))).toList();
@@ -135,7 +129,7 @@ public class SamplesTest {
      */
     @Test
     void thePilotModulesHaveFourLanguagesFourToSixLessonsAndComparablePreAndPostTests() throws Exception {
-        for (Path sample : samples()) {
+        for (Path sample : Repository.samples()) {
             if (sample.getFileName().toString().equals("feature-tour")) {
                 continue;
             }

@@ -29,11 +29,7 @@ public final class Browser {
         Optional<Path> chromium = executable("PELITA_CHROMIUM", "chromium", "chromium-browser");
         Optional<Path> driver = executable("PELITA_CHROMEDRIVER", "chromedriver");
         if (chromium.isEmpty() || driver.isEmpty()) {
-            String message = "browser tests need Chromium and chromedriver (Debian: apt-get install chromium chromium-driver)";
-            if ("1".equals(System.getenv("PELITA_CI"))) {
-                Assertions.fail(message);
-            }
-            Assumptions.abort(message);
+            missing("browser tests need Chromium and chromedriver (Debian: apt-get install chromium chromium-driver)");
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.get().toFile());
@@ -52,7 +48,16 @@ public final class Browser {
         return chrome;
     }
 
-    private static Optional<Path> executable(String variable, String... names) {
+    /** A tool the test needs is missing: the test is skipped with this message, or fails under CI ({@code PELITA_CI=1}). */
+    static void missing(String message) {
+        if ("1".equals(System.getenv("PELITA_CI"))) {
+            Assertions.fail(message);
+        }
+        Assumptions.abort(message);
+    }
+
+    /** The executable named by the environment variable, else the first of the names found on PATH. */
+    static Optional<Path> executable(String variable, String... names) {
         String configured = System.getenv(variable);
         if (configured != null && Files.isExecutable(Path.of(configured))) {
             return Optional.of(Path.of(configured));

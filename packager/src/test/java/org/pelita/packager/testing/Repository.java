@@ -1,7 +1,12 @@
 package org.pelita.packager.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Paths into the repository (the samples) and to the definition fixtures, wherever Maven runs the tests from. */
 public final class Repository {
@@ -15,6 +20,15 @@ public final class Repository {
 
     public static Path sample(String name) {
         return root().resolve("samples").resolve(name);
+    }
+
+    /** Every module folder under samples/ (one with a module.yaml), by name: tests over all samples pick up new ones. */
+    public static List<Path> samples() {
+        try (Stream<Path> folders = Files.list(root().resolve("samples"))) {
+            return folders.filter(f -> Files.isRegularFile(f.resolve("module.yaml"))).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A module folder under src/test/resources/definitions/, each holding one case. */

@@ -326,7 +326,7 @@ class Scorm12RuntimeBrowserTest {
     }
 
     @Test
-    void everyStepIsReadableWithoutJavaScriptAndRespectsTheContentSecurityPolicy() {
+    void theRuntimeRunsUnderAStrictContentSecurityPolicyWithoutViolations() {
         driver.get(server.url("/pkg/index.html"));
         new ScormLearner().awaitReady();
         assertThat(severeConsoleMessages()).as("CSP violations and script errors").isEmpty();
