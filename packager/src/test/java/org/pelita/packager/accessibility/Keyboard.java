@@ -49,6 +49,13 @@ final class Keyboard implements Tour.Hands {
             return t.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_PRECEDING ? 1 : -1;
             """;
 
+    /** 0 once a radio of the fieldset has the focus; else which way to Tab (a radio group is one stop, entered at any radio). */
+    private static final String RADIO_DIRECTION = """
+            var f = arguments[0], a = document.activeElement, first = f.querySelector('input[type=radio]');
+            if (a && a.type === 'radio' && f.contains(a)) return 0;
+            return first.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_PRECEDING ? 1 : -1;
+            """;
+
     private final ChromeDriver driver;
     private int presses;
 
@@ -94,6 +101,21 @@ final class Keyboard implements Tour.Hands {
             press(direction > 0 ? Keys.TAB : Keys.chord(Keys.SHIFT, Keys.TAB));
         }
         fail("Tab never reaches " + target.getDomProperty("outerHTML"));
+    }
+
+    /**
+     * Into the fieldset's radio group. Not {@link #tabTo} the fieldset: coming back from below, Shift+Tab would stop
+     * on the fieldset's own Check answer button (a check quiz), which is inside it too.
+     */
+    void tabToRadios(WebElement fieldset) {
+        for (int i = 0; i < 200; i++) {
+            long direction = (Long) driver.executeScript(RADIO_DIRECTION, fieldset);
+            if (direction == 0) {
+                return;
+            }
+            press(direction > 0 ? Keys.TAB : Keys.chord(Keys.SHIFT, Keys.TAB));
+        }
+        fail("Tab never reaches the choices of " + fieldset.getDomAttribute("data-q"));
     }
 
     @Override
@@ -144,7 +166,7 @@ final class Keyboard implements Tour.Hands {
                 }
             }
             default -> { // one radio group: Tab into it, Space checks the focused one, the arrows move and check
-                tabTo(fieldset);
+                tabToRadios(fieldset);
                 String wanted = response.get(0);
                 if (focused().getDomAttribute("value").equals(wanted)) {
                     press(Keys.SPACE);

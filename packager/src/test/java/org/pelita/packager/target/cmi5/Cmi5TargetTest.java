@@ -197,11 +197,12 @@ class Cmi5TargetTest {
 
     /**
      * What a cmi5 package carries: the stylesheet, the main script, the xAPI core and the cmi5 adapter (launch sequence,
-     * launch data, session and registration rules), about 49 KB uncompressed. SCORM 1.2 keeps 30 KB and TinCan 40 KB;
-     * cmi5 gets 50 KB, so growth in the shared core or the adapter is noticed.
+     * launch data, session and registration rules), about 50 KB uncompressed (17 KB gzipped). SCORM 1.2 keeps 30 KB and
+     * TinCan 40 KB; cmi5 gets 52 KB (50 KB until the accessibility fixes and the lessons' definitions in statements,
+     * 2026-11-28), so growth in the shared core or the adapter is noticed.
      */
     @Test
     void theRuntimeEachPackageCarriesStaysWithinItsBudget() {
-        assertThat(RuntimeFiles.packageSize(Cmi5Target.renderOptions(MODULE_IRI))).isLessThan(50 * 1024);
+        assertThat(RuntimeFiles.packageSize(Cmi5Target.renderOptions(MODULE_IRI))).isLessThan(52 * 1024);
     }
 }
