@@ -145,7 +145,7 @@ class DemoCommandTest {
             List<SampleModule> samples = samples();
             assertThat(hrefs).containsExactlyElementsOf(samples.stream().map(s -> "/demo/" + s.id() + "/").toList());
             for (SampleModule sample : samples) {
-                assertThat(landing.body()).contains(">" + sample.defaultTitle() + "</h3>");
+                assertThat(landing.body()).contains(">" + escaped(sample.defaultTitle()) + "</h3>");
                 HttpResponse<String> index = get(base + "/demo/" + sample.id() + "/");
                 assertThat(index.statusCode()).isEqualTo(200);
                 assertThat(index.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
@@ -288,5 +288,10 @@ class DemoCommandTest {
         assertThat(jar.exit()).isEqualTo(1);
         assertThat(jar.err()).contains("no packager jar at");
         assertThat(data.resolve("lrs.mv.db")).as("nothing started").doesNotExist();
+    }
+
+    /** A text as the landing page writes it: escaped for HTML ("women's" → "women&#39;s"). */
+    private static String escaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 }

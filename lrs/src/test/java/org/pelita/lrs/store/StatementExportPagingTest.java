@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -35,10 +36,29 @@ class StatementExportPagingTest {
         DATABASES.close();
     }
 
-    /** Posts n statements under a fresh module, all with the same stored time when a clock is given; their ids in stored order. */
-    private static List<String> post(StoreFixture f, String module, int n, StatementService service) {
+    /**
+     * Posts n statements under a fresh module, each a millisecond after the last, so that their ids are in stored order
+     * (the system clock could give two the same millisecond, and those are stored in id order).
+     */
+    private static List<String> postInOrder(StoreFixture f, String module, int n) {
+        StoreFixture.ManualClock clock = new StoreFixture.ManualClock(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1));
+        StatementService service = f.service(clock);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
+            ids.addAll(post(f, module, 1, service, i));
+            clock.advance(Duration.ofMillis(1));
+        }
+        return ids;
+    }
+
+    /** Posts n statements under a module, all with the same stored time when a stopped clock is given; their ids. */
+    private static List<String> post(StoreFixture f, String module, int n, StatementService service) {
+        return post(f, module, n, service, 0);
+    }
+
+    private static List<String> post(StoreFixture f, String module, int n, StatementService service, int first) {
+        List<String> ids = new ArrayList<>();
+        for (int i = first; i < first + n; i++) {
             UUID id = UUID.randomUUID();
             String statement = "{\"id\":\"" + id + "\",\"actor\":{\"mbox\":\"mailto:learner" + (i % 3) + "@example.org\"},"
                     + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/experienced\"},"
@@ -65,7 +85,7 @@ class StatementExportPagingTest {
     void theStoreIsReadInPagesOfThePageSize(String database) throws Exception {
         StoreFixture f = DATABASES.get(database);
         String module = StoreFixture.unique("paging");
-        List<String> posted = post(f, module, 23, f.service());
+        List<String> posted = postInOrder(f, module, 23);
         AtomicInteger queries = new AtomicInteger();
         List<Integer> sizes = new ArrayList<>();
         ExportService exports = new ExportService(filter -> {
