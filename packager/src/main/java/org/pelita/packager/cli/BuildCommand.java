@@ -41,25 +41,8 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "dist", paramLabel = "<dir>", description = "Where to write the packages (default: ${DEFAULT-VALUE}).")
     private Path out;
 
-    @Option(names = "--activity-base", paramLabel = "<iri>",
-            description = {"xAPI targets: the module's activity IRI is this followed by the module id (default: urn:pelita:module:).",
-                    "Use an address you control, e.g. https://lrs.example.org/modules/; keep it the same on every build."})
-    private String activityBase;
-
-    @Option(names = "--lrs-endpoint", paramLabel = "<url>",
-            description = {"scorm12: the package also sends xAPI statements to this LRS; web: required, the LRS the site reports to.",
-                    "https (http only for 127.0.0.1 or localhost). Needs --lrs-key and --pseudonym-key. See docs/xapi-profile.md."})
-    private String lrsEndpoint;
-
-    @Option(names = "--lrs-key", paramLabel = "<key:secret>", defaultValue = "${env:PELITA_LRS_KEY}",
-            description = {"With --lrs-endpoint: a write-only LRS credential restricted to the module's activity IRI",
-                    "(credentials create --scope statements/write --activity-prefix <module IRI>). Default: $PELITA_LRS_KEY."})
-    private String lrsKey;
-
-    @Option(names = "--pseudonym-key", paramLabel = "<secret>", defaultValue = "${env:PELITA_PSEUDONYM_KEY}",
-            description = {"With --lrs-endpoint: the HMAC key (16 characters or more) that turns learner identifiers into pseudonyms.",
-                    "Keep the same one for every build of a study. Default: $PELITA_PSEUDONYM_KEY."})
-    private String pseudonymKey;
+    @CommandLine.Mixin
+    private XapiOptions xapi = new XapiOptions();
 
     @CommandLine.ArgGroup(exclusive = true)
     private Languages languages = new Languages();
@@ -81,42 +64,15 @@ public final class BuildCommand implements Callable<Integer> {
         }
     }
 
-    /** An absolute IRI; a base that does not end in '/', ':' or '#' gets a '/'. */
-    private String activityBase(String base) {
-        if (base == null) {
-            return null;
-        }
-        if (!base.matches("[A-Za-z][A-Za-z0-9+.-]*:\\S+")) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--activity-base must be an absolute IRI such as https://lrs.example.org/modules/, not '" + base + "'");
-        }
-        return base.endsWith("/") || base.endsWith(":") || base.endsWith("#") ? base : base + "/";
-    }
-
     /** Targets that take an LRS at build time; the others (TinCan) are told their LRS at launch. */
     private static final java.util.Set<String> LRS_TARGETS = java.util.Set.of("scorm12", "web");
 
     private Optional<LrsConnection> lrs() {
-        if (lrsEndpoint == null) {
-            return Optional.empty();
-        }
-        if (!LRS_TARGETS.contains(target)) {
+        if (xapi.lrsEndpoint != null && !LRS_TARGETS.contains(target)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--lrs-endpoint is for the targets "
                     + String.join(", ", new java.util.TreeSet<>(LRS_TARGETS)) + "; a '" + target + "' package is told its LRS at launch");
         }
-        if (lrsKey == null || lrsKey.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--lrs-endpoint needs --lrs-key KEY:SECRET (or PELITA_LRS_KEY):"
-                    + " a write-only credential restricted to the module's activity IRI");
-        }
-        if (pseudonymKey == null || pseudonymKey.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--lrs-endpoint needs --pseudonym-key (or PELITA_PSEUDONYM_KEY):"
-                    + " the key that turns learner identifiers into pseudonyms; keep the same one for every build of a study");
-        }
-        try {
-            return Optional.of(LrsConnection.of(lrsEndpoint, lrsKey, pseudonymKey));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        return xapi.lrs(spec.commandLine());
     }
 
     @Override
@@ -131,7 +87,7 @@ public final class BuildCommand implements Callable<Integer> {
         LanguageMode mode = languages.multilingual ? LanguageMode.MULTILINGUAL
                 : languages.language != null ? LanguageMode.ONE : LanguageMode.EACH;
         BuildOptions options = new BuildOptions(mode, Optional.ofNullable(languages.language),
-                scoPerLesson ? UnitLayout.PER_LESSON : UnitLayout.SINGLE, Optional.ofNullable(activityBase(activityBase)), lrs());
+                scoPerLesson ? UnitLayout.PER_LESSON : UnitLayout.SINGLE, xapi.activityBase(spec.commandLine()), lrs());
         try {
             Packager.Result result = new Packager().build(moduleDir, format.get(), options, out);
             for (DefinitionProblem warning : result.warnings()) {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The packager's command line: {@code build} packages a module, {@code validate} checks any SCORM 1.2 zip. */
 @Command(name = "pelita-packager", mixinStandardHelpOptions = true, versionProvider = PelitaPackager.Version.class,
         description = "Builds e-learning packages from module definitions and checks packages before import.",
-        subcommands = {BuildCommand.class, ValidateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, ReleaseCommand.class, ValidateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class PelitaPackager implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -26,11 +26,15 @@ public final class PelitaPackager implements Runnable {
     }
 
     /** The version from the jar's manifest (set by Maven), or "development" when run from classes. */
+    static String version() {
+        String version = PelitaPackager.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = PelitaPackager.class.getPackage().getImplementationVersion();
-            return new String[] {"pelita-packager " + (version == null ? "development" : version)};
+            return new String[] {"pelita-packager " + version()};
         }
     }
 }

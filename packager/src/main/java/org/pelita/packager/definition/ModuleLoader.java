@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.pelita.packager.definition.yaml.YamlNode;
 import org.pelita.packager.definition.yaml.YamlTreeReader;
+import org.pelita.packager.model.ChangelogEntry;
 import org.pelita.packager.model.Lesson;
 import org.pelita.packager.model.LessonStep;
 import org.pelita.packager.model.LocalizedText;
@@ -38,6 +39,7 @@ public final class ModuleLoader {
     public static final URI DEFAULT_QUICK_EXIT = URI.create("https://www.google.com/");
 
     private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+){0,2}(-[0-9A-Za-z.-]+)?");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
     /** Loads and checks a module; throws with every error found. */
@@ -95,6 +97,7 @@ public final class ModuleLoader {
                     .map(OptionalInt::of).orElse(OptionalInt.empty());
             URI quickExit = top.optional("quickExit").flatMap(this::quickExit).orElse(DEFAULT_QUICK_EXIT);
             Map<String, Map<String, String>> ui = UiTexts.resolve(languages, top.optional("ui"), problems);
+            List<ChangelogEntry> changelog = top.optional("changelog").map(this::changelog).orElse(List.of());
 
             Map<String, Quiz> quizzes = top.optional("quizzes").map(this::quizzes).orElse(Map.of());
             Assets assets = new Assets(dir, problems);
@@ -112,8 +115,40 @@ public final class ModuleLoader {
             List<Lesson> lessons = renderPages(lessonDrafts, quizzes, languages, assets);
             problems.throwIfErrors();
             Module module = new Module(id.orElseThrow(), version.orElseThrow(), languages, title.orElseThrow(),
-                    description.orElseThrow(), mastery, quickExit, preTest, lessons, postTest, assets.all(), ui);
+                    description.orElseThrow(), mastery, quickExit, preTest, lessons, postTest, assets.all(), ui, changelog);
             return new LoadedModule(module, problems.warnings());
+        }
+
+        /** changelog: a list of {version, date?, changes: [texts]}, each version once. */
+        private List<ChangelogEntry> changelog(YamlNode node) {
+            List<ChangelogEntry> entries = new ArrayList<>();
+            Map<String, SourceLocation> seen = new HashMap<>();
+            for (YamlNode item : values.list(node, "changelog", 1).orElse(List.of())) {
+                Fields fields = Fields.of(item, "a changelog entry", problems).orElse(null);
+                if (fields == null) {
+                    continue;
+                }
+                Optional<String> version = fields.required("version", "version: 1.0.0").flatMap(this::version);
+                Optional<String> date = fields.optional("date").flatMap(n -> values.text(n, "the changelog date").filter(text -> {
+                    if (!DATE.matcher(text).matches()) {
+                        problems.error(n.location(), "the changelog date '" + text + "' is not a date", "write it as YYYY-MM-DD");
+                        return false;
+                    }
+                    return true;
+                }));
+                List<String> changes = new ArrayList<>();
+                fields.required("changes", "changes: [what changed]").flatMap(n -> values.list(n, "the changes", 1))
+                        .ifPresent(list -> list.forEach(n -> values.text(n, "a change").ifPresent(changes::add)));
+                fields.rejectUnknown();
+                if (version.isPresent() && seen.containsKey(version.get())) {
+                    problems.error(fields.location(), "the changelog has version " + version.get() + " twice (the other is at line "
+                            + seen.get(version.get()).line() + ")", "write each version's changes in one entry");
+                } else if (version.isPresent()) {
+                    seen.put(version.get(), fields.location());
+                    entries.add(new ChangelogEntry(version.get(), date, changes));
+                }
+            }
+            return entries;
         }
 
         private Optional<String> version(YamlNode node) {

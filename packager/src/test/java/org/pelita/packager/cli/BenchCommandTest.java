@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pelita.packager.testing.Repository;
@@ -29,18 +27,8 @@ class BenchCommandTest {
     Path folder;
 
     @Test
-    void samplesPrintsOneRowPerModuleTargetAndLanguageWithSizesThatAddUp() throws Exception {
-        Path source = Repository.fixture("web-languages");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path copy = folder.resolve("web-languages").resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
-                }
-            }
-        }
+    void samplesPrintsOneRowPerModuleTargetAndLanguageWithSizesThatAddUp() {
+        Repository.copyOfFixture("web-languages", folder);
         assertThat(run("bench", "--samples", folder.toString())).isZero();
         List<String[]> rows = stdout.toString().lines().filter(line -> line.startsWith("web-languages "))
                 .map(line -> line.trim().split("\\s+")).toList();

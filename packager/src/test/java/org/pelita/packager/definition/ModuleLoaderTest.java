@@ -105,6 +105,25 @@ class ModuleLoaderTest {
     }
 
     @Test
+    void aChangelogNeedsDatesAsDatesEachVersionOnceAndChanges() throws Exception {
+        List<DefinitionProblem> errors = errors("bad-changelog");
+        assertThat(errors).extracting(p -> p.location().toString() + " " + p.message()).containsExactly(
+                "module.yaml:13:11 the changelog date '28 November 2026' is not a date",
+                "module.yaml:15:5 the changelog has version 1.0.0 twice (the other is at line 12)",
+                "module.yaml:17:5 a changelog entry has no 'changes'");
+    }
+
+    @Test
+    void theChangelogEntryOfTheModulesVersionIsItsReleaseNotes() throws Exception {
+        var module = new ModuleLoader().load(fixture("released")).module();
+        assertThat(module.changelog()).extracting(e -> e.version()).containsExactly("1.0.0", "0.9.0");
+        assertThat(module.releaseNotes()).hasValueSatisfying(notes -> {
+            assertThat(notes.date()).hasValue("2026-11-28");
+            assertThat(notes.changes()).containsExactly("First release for the pilot.", "Reviewed Indonesian texts.");
+        });
+    }
+
+    @Test
     void aPageMissingInOneLanguageIsAnErrorNamingTheFileToCreate() throws Exception {
         DefinitionProblem error = errorAt("missing-page-translation", "module.yaml:9:13");
         assertThat(error.message()).isEqualTo("page 'intro' of lesson 'basics' has no 'th' text");

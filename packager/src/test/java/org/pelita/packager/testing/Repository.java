@@ -31,6 +31,25 @@ public final class Repository {
         }
     }
 
+    /** A copy of a definition fixture in {@code folder}, for a test that changes it; the copy's path. */
+    public static Path copyOfFixture(String name, Path folder) {
+        Path source = fixture(name);
+        Path copy = folder.resolve(name);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return copy;
+    }
+
     /** A module folder under src/test/resources/definitions/, each holding one case. */
     public static Path fixture(String name) {
         try {
