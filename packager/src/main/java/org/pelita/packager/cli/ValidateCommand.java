@@ -53,6 +53,11 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Most entries a zip may hold. Default: ${DEFAULT-VALUE}.")
     private int maxEntries = ZipLimits.DEFAULTS.maxEntries();
 
+    @Option(names = "--release", paramLabel = "<release.json>",
+            description = "A release's release.json: say whether each zip is one of its packages, byte for byte"
+                    + " (default: the release.json of the release folder a zip sits in, if any).")
+    private Path release;
+
     /** Picocli instantiates commands through this; another command registers this one as a subcommand. */
     public ValidateCommand() {
     }
@@ -65,10 +70,13 @@ public final class ValidateCommand implements Callable<Integer> {
         if (maxEntries < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-entries must be at least 1");
         }
+        if (release != null && !java.nio.file.Files.isRegularFile(release)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--release: no file " + release);
+        }
         ZipLimits limits = ZipLimits.DEFAULTS.withMaxTotalSize(maxTotalSize).withMaxEntries(maxEntries);
         List<ValidationReport> reports = new ArrayList<>();
         for (Path zip : zips) {
-            reports.add(PackageValidator.validate(zip, limits));
+            reports.add(PackageValidator.validate(zip, limits, java.util.Optional.ofNullable(release)));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {

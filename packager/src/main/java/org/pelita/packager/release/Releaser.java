@@ -1,18 +1,12 @@
 package org.pelita.packager.release;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.pelita.packager.Packager;
+import org.pelita.packager.archive.Sha256;
 import org.pelita.packager.content.LrsConnection;
 import org.pelita.packager.content.UnitLayout;
 import org.pelita.packager.definition.DefinitionException;
@@ -99,7 +94,7 @@ public final class Releaser {
             Path folder = staging.resolve(build.getKey());
             for (Path zip : new Packager().build(moduleDir, format, build.getValue(), folder).packages()) {
                 artifacts.add(new ReleaseArtifact(build.getKey(), languagesOf(module, zip), staging.relativize(zip).toString()
-                        .replace('\\', '/'), Files.size(zip), sha256(zip)));
+                        .replace('\\', '/'), Files.size(zip), Sha256.of(zip)));
             }
         }
         artifacts.sort(Comparator.comparing(ReleaseArtifact::file));
@@ -143,19 +138,6 @@ public final class Releaser {
                     + " changes: give the module a new version in module.yaml (and a changelog entry)");
         }
         return new Result(Outcome.ALREADY_RELEASED, released, before);
-    }
-
-    public static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static void deleteTree(Path root) throws IOException {

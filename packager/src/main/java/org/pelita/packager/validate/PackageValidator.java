@@ -2,6 +2,7 @@ package org.pelita.packager.validate;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -35,6 +36,14 @@ public final class PackageValidator {
      * Never throws for bad input: a missing, unreadable or hostile file yields a report with ERROR findings.
      */
     public static ValidationReport validate(Path zip, ZipLimits limits) {
+        return validate(zip, limits, Optional.empty());
+    }
+
+    /**
+     * Also says which Pelita module and version the zip holds, and whether it is a package of a release: the given
+     * release.json, or else the one of the release folder the zip sits in.
+     */
+    public static ValidationReport validate(Path zip, ZipLimits limits, Optional<Path> release) {
         Findings findings = new Findings();
         ZipScan scan = SafeZip.scan(zip, limits, findings);
         if (scan.readable() && TinCanCheck.applies(scan)) {
@@ -49,6 +58,9 @@ public final class PackageValidator {
             if (manifest != null) {
                 checkManifest(manifest, scan, findings);
             }
+        }
+        if (scan.readable()) {
+            ReleaseCheck.check(zip, scan, release, findings);
         }
         return new ValidationReport(zip.toString(), findings.toList());
     }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pelita.packager.archive.Sha256;
 import org.pelita.packager.content.LrsConnection;
 import org.pelita.packager.testing.Repository;
 
@@ -52,7 +53,7 @@ class ReleaserTest {
         for (ReleaseArtifact artifact : manifest.artifacts()) {
             Path zip = result.directory().resolve(artifact.file());
             assertThat(Files.size(zip)).as(artifact.file()).isEqualTo(artifact.size());
-            assertThat(Releaser.sha256(zip)).as(artifact.file()).isEqualTo(artifact.sha256()).hasSize(64);
+            assertThat(Sha256.of(zip)).as(artifact.file()).isEqualTo(artifact.sha256()).hasSize(64);
         }
         try (Stream<Path> left = Files.list(dist.resolve("released"))) {
             assertThat(left.map(p -> p.getFileName().toString())).as("no staging folder left").containsExactly("1.0.0");
@@ -140,7 +141,7 @@ class ReleaserTest {
             List<Path> all = files.filter(Files::isRegularFile).toList();
             Map<String, String> hashes = new java.util.TreeMap<>();
             for (Path file : all) {
-                hashes.put(directory.relativize(file).toString(), Releaser.sha256(file));
+                hashes.put(directory.relativize(file).toString(), Sha256.of(file));
             }
             return hashes;
         }
