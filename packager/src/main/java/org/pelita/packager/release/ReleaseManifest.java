@@ -11,8 +11,10 @@ import java.util.List;
  * release.json: what a release holds, so that anyone can tell which zip a partner imported (docs/releases.md).
  *
  * @param packager the packager's version that built it ("development" when run from classes)
+ * @param content  what the release teaches and scores, for diff
  */
-public record ReleaseManifest(String module, String version, String packager, List<ReleaseArtifact> artifacts) {
+public record ReleaseManifest(String module, String version, String packager, List<ReleaseArtifact> artifacts,
+                              ReleaseContent content) {
     public static final String FILE = "release.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -62,7 +62,8 @@ public final class Releaser {
         Path staging = versions.resolve("." + module.version() + ".staging-" + UUID.randomUUID());
         try {
             List<ReleaseArtifact> artifacts = build(module, moduleDir, staging, activityBase, lrs);
-            ReleaseManifest manifest = new ReleaseManifest(module.id(), module.version(), packagerVersion, artifacts);
+            ReleaseManifest manifest = new ReleaseManifest(module.id(), module.version(), packagerVersion, artifacts,
+                    ReleaseContent.of(module));
             if (Files.exists(target)) {
                 return compare(target, manifest);
             }
