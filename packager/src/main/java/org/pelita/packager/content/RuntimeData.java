@@ -102,7 +102,7 @@ final class RuntimeData {
                         lesson == null ? null : lesson.id()));
                 for (Question question : quiz.questions()) {
                     Map<String, Object> q = new LinkedHashMap<>();
-                    q.put("path", XapiActivities.questionPath(quiz, question));
+                    q.put("path", XapiActivities.questionPath(quiz, question, module.languages().get(0)));
                     q.put("quiz", quiz.id());
                     q.put("definition", XapiActivities.questionDefinition(question, languages));
                     questions.put(Interactions.id(quiz, question), q);

@@ -47,9 +47,12 @@ public final class XapiActivities {
         return "/quizzes/" + quiz.id();
     }
 
-    /** Per quiz: the same question in the pre- and post-test is two activities (compare them by the last segment). */
-    public static String questionPath(Quiz quiz, Question question) {
-        return "/questions/" + quiz.id() + "/" + question.id();
+    /**
+     * Per quiz and revision: the same question in the pre- and post-test is two activities (compare them by the
+     * question id, the segment before the revision), and a question whose meaning changed is a new activity.
+     */
+    public static String questionPath(Quiz quiz, Question question, String sourceLanguage) {
+        return "/questions/" + quiz.id() + "/" + question.id() + "/" + QuestionRevisions.of(question, sourceLanguage);
     }
 
     /** A language map with the package's languages. */

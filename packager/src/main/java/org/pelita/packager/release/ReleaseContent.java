@@ -9,10 +9,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.pelita.packager.model.Choice;
+import org.pelita.packager.content.QuestionRevisions;
 import org.pelita.packager.model.Lesson;
 import org.pelita.packager.model.LessonStep;
-import org.pelita.packager.model.MatchPair;
 import org.pelita.packager.model.Module;
 import org.pelita.packager.model.Page;
 import org.pelita.packager.model.Question;
@@ -22,10 +21,8 @@ import org.pelita.packager.model.Quiz;
  * What a release teaches and scores, for {@code diff}: a fingerprint of each page in each language, each question's
  * revision, the questions of each quiz, and the mastery score.
  *
- * <p>A question's revision is a fingerprint of what its answers mean: its type, its prompt and options in the module's
- * first language, and how it is scored (the correct choices, the answer, the accepted answers in every language). A
- * corrected translation or new feedback keeps the revision; a changed question in the source language or a changed
- * correct answer gives a new one, and answers to different revisions must not be pooled.
+ * <p>A question's revision is {@link QuestionRevisions}': it ends the question's activity IRI, so answers to different
+ * revisions are never pooled.
  *
  * @param masteryScore null without one
  */
@@ -61,39 +58,12 @@ public record ReleaseContent(Integer masteryScore, Map<String, Map<String, Strin
         for (Quiz quiz : all) {
             quizzes.put(quiz.id(), quiz.questions().stream().map(Question::id).toList());
             for (Question question : quiz.questions()) {
-                questions.put(question.id(), new QuestionRevision(question.interactionType(), sha256(meaning(question, source)).substring(0, 12)));
+                questions.put(question.id(), new QuestionRevision(question.interactionType(), QuestionRevisions.of(question, source)));
             }
         }
         return new ReleaseContent(module.masteryScore().isPresent() ? module.masteryScore().getAsInt() : null, pages, questions, quizzes);
     }
 
-    /** The text a revision fingerprints: type, prompt and options in the source language, and the scoring. */
-    private static String meaning(Question question, String source) {
-        StringBuilder text = new StringBuilder(question.interactionType()).append('\n').append(question.prompt().in(source)).append('\n');
-        if (question instanceof Question.SingleChoice q) {
-            choices(text, q.choices(), source);
-        } else if (question instanceof Question.MultipleChoice q) {
-            choices(text, q.choices(), source);
-        } else if (question instanceof Question.TrueFalse q) {
-            text.append("answer ").append(q.answer());
-        } else if (question instanceof Question.FillIn q) {
-            text.append("case-sensitive ").append(q.caseSensitive()).append('\n').append(new TreeMap<>(q.accepted()));
-        } else if (question instanceof Question.Matching q) {
-            for (MatchPair pair : q.pairs()) {
-                text.append(pair.source().in(source)).append(" -> ").append(pair.target().in(source)).append('\n');
-            }
-            q.distractors().forEach(d -> text.append("distractor ").append(d.in(source)).append('\n'));
-        } else if (question instanceof Question.Ordering q) {
-            q.items().forEach(item -> text.append(item.in(source)).append('\n'));
-        }
-        return text.toString();
-    }
-
-    private static void choices(StringBuilder text, List<Choice> choices, String source) {
-        for (Choice choice : choices) {
-            text.append(choice.correct() ? "* " : "- ").append(choice.text().in(source)).append('\n');
-        }
-    }
 
     private static String sha256(String text) {
         try {

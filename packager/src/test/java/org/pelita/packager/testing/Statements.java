@@ -7,6 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.pelita.packager.content.QuestionRevisions;
+import org.pelita.packager.definition.DefinitionException;
+import org.pelita.packager.definition.ModuleLoader;
+import org.pelita.packager.model.LessonStep;
+import org.pelita.packager.model.Module;
+import org.pelita.packager.model.Question;
 
 /** Reading statements fetched from the LRS in browser tests. */
 public final class Statements {
@@ -19,6 +26,24 @@ public final class Statements {
     public static Map<String, Long> verbCounts(List<JsonNode> statements) {
         return statements.stream().collect(Collectors.groupingBy(s -> s.at("/verb/id").asText().substring(VERBS.length()),
                 TreeMap::new, Collectors.counting()));
+    }
+
+    /**
+     * A question's activity IRI in a sample module: {@code <module>/questions/<quiz>/<question>/<revision>}, the
+     * revision being the question's (docs/xapi-profile.md).
+     */
+    public static String questionIri(String moduleIri, String sample, String quiz, String question) {
+        try {
+            Module module = new ModuleLoader().load(Repository.sample(sample)).module();
+            Question found = Stream.of(module.preTest().stream(), module.postTest().stream(),
+                            module.lessons().stream().flatMap(l -> l.steps().stream())
+                                    .filter(s -> s instanceof LessonStep.CheckStep).map(s -> ((LessonStep.CheckStep) s).quiz()))
+                    .flatMap(q -> q).filter(q -> q.id().equals(quiz)).flatMap(q -> q.questions().stream())
+                    .filter(q -> q.id().equals(question)).findFirst().orElseThrow();
+            return moduleIri + "/questions/" + quiz + "/" + question + "/" + QuestionRevisions.of(found, module.languages().get(0));
+        } catch (DefinitionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The one statement with this ADL verb about this object; fails if there is none or more than one. */

@@ -30,6 +30,7 @@ import org.pelita.packager.testing.Pseudonyms;
 import org.pelita.packager.testing.Repository;
 import org.pelita.packager.testing.TestServer;
 import org.pelita.packager.testing.Zips;
+import org.pelita.packager.testing.Statements;
 
 /**
  * A SCORM 1.2 package built with an LRS (--lrs-endpoint) in a real Chromium: the strict test LMS
@@ -134,7 +135,7 @@ class Scorm12XapiRuntimeBrowserTest {
         assertThat(postTest.at("/result/score/max").asInt()).isEqualTo(5);
         JsonNode preTest = one(statements, "completed", MODULE_IRI + "/quizzes/pre-test");
         assertThat(preTest.at("/result/score/raw").asInt()).isEqualTo(2);
-        assertThat(one(statements, "answered", MODULE_IRI + "/questions/post-test/factor-kinds").at("/result/response").asText())
+        assertThat(one(statements, "answered", Statements.questionIri(MODULE_IRI, "feature-tour", "post-test", "factor-kinds")).at("/result/response").asText())
                 .isEqualTo("1[.]a[,]2[.]b[,]3[.]c");
     }
 

@@ -36,6 +36,7 @@ import org.pelita.packager.testing.Learner;
 import org.pelita.packager.testing.Repository;
 import org.pelita.packager.testing.TestServer;
 import org.pelita.packager.testing.Zips;
+import org.pelita.packager.testing.Statements;
 
 /**
  * The TinCan runtime in a real headless Chromium against the project's LRS in this JVM: the package is served from
@@ -108,7 +109,7 @@ class TinCanRuntimeBrowserTest {
             assertThat(s.at("/object/id").asText()).startsWith(MODULE_IRI);
         });
 
-        JsonNode matching = one(statements, "answered", MODULE_IRI + "/questions/post-test/factor-kinds");
+        JsonNode matching = one(statements, "answered", Statements.questionIri(MODULE_IRI, "feature-tour", "post-test", "factor-kinds"));
         assertThat(matching.at("/object/definition/interactionType").asText()).isEqualTo("matching");
         assertThat(matching.at("/object/definition/correctResponsesPattern/0").asText()).isEqualTo("1[.]a[,]2[.]b[,]3[.]c");
         assertThat(matching.at("/object/definition/source/0/description/en").asText()).isNotBlank();
@@ -120,16 +121,16 @@ class TinCanRuntimeBrowserTest {
         assertThat(matching.at("/context/contextActivities/grouping/0/id").asText()).isEqualTo(MODULE_IRI);
         assertThat(matching.at("/context/extensions").get(EXT + "quiz-kind").asText()).isEqualTo("post-test");
 
-        JsonNode trueFalse = one(statements, "answered", MODULE_IRI + "/questions/pre-test/reuse-password");
+        JsonNode trueFalse = one(statements, "answered", Statements.questionIri(MODULE_IRI, "feature-tour", "pre-test", "reuse-password"));
         assertThat(trueFalse.at("/result/response").asText()).isEqualTo("false");
         assertThat(trueFalse.at("/object/definition/correctResponsesPattern/0").asText()).isEqualTo("false");
         assertThat(trueFalse.at("/context/extensions").get(EXT + "quiz-kind").asText()).isEqualTo("pre-test");
-        JsonNode multiple = one(statements, "answered", MODULE_IRI + "/questions/passwords-check/password-manager");
+        JsonNode multiple = one(statements, "answered", Statements.questionIri(MODULE_IRI, "feature-tour", "passwords-check", "password-manager"));
         assertThat(multiple.at("/result/response").asText()).isEqualTo("a[,]b");
         assertThat(multiple.at("/object/definition/choices").size()).isGreaterThan(2);
         assertThat(multiple.at("/context/contextActivities/grouping/1/id").asText()).isEqualTo(MODULE_IRI + "/lessons/passwords");
         assertThat(multiple.at("/context/extensions").get(EXT + "quiz-kind").asText()).isEqualTo("check");
-        assertThat(one(statements, "answered", MODULE_IRI + "/questions/post-test/setup-order").at("/result/response").asText())
+        assertThat(one(statements, "answered", Statements.questionIri(MODULE_IRI, "feature-tour", "post-test", "setup-order")).at("/result/response").asText())
                 .isEqualTo("a[,]b[,]c[,]d");
 
         JsonNode preTest = one(statements, "completed", MODULE_IRI + "/quizzes/pre-test");
@@ -315,7 +316,7 @@ class TinCanRuntimeBrowserTest {
                 Collectors.mapping(s -> s.at("/context/language").asText(), Collectors.toList())));
         assertThat(languages).isEqualTo(Map.of("initialized", List.of("id"), "answered", List.of("id", "id"),
                 "completed", List.of("id"), "experienced", List.of("en")));
-        JsonNode choice = one(statements, "answered", MODULE_IRI + "/questions/pre-test/second-factor")
+        JsonNode choice = one(statements, "answered", Statements.questionIri(MODULE_IRI, "feature-tour", "pre-test", "second-factor"))
                 .at("/object/definition/choices/0/description");
         assertThat(choice.get("en").asText()).isEqualTo("Your date of birth");
         assertThat(choice.get("id").asText()).isEqualTo("Tanggal lahir Anda");
