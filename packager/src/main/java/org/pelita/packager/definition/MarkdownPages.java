@@ -66,7 +66,7 @@ final class MarkdownPages {
         String title = plainText(heading).strip();
         heading.unlink();
         document.accept(new Checker(file, relative, language, links));
-        String html = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
+        String html = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).softbreak(softBreak(language))
                 .attributeProviderFactory(context -> (node, tag, attributes) -> {
                     if (node instanceof Link link && !link.getDestination().startsWith("#")) {
                         attributes.put("target", "_blank");
@@ -289,5 +289,17 @@ final class MarkdownPages {
             }
             return map;
         }
+    }
+
+    /** Scripts written without spaces between words (Thai, Lao, Khmer, Burmese, Chinese, Japanese). */
+    private static final Set<String> NO_SPACES = Set.of("th", "lo", "km", "my", "zh", "ja");
+
+    /**
+     * A line break inside a paragraph is a space in the page (CommonMark's soft break), which in a script without
+     * spaces between words shows as a gap in the middle of a phrase: there it joins the lines instead.
+     */
+    static String softBreak(String language) {
+        String primary = language.contains("-") ? language.substring(0, language.indexOf('-')) : language;
+        return NO_SPACES.contains(primary.toLowerCase(java.util.Locale.ROOT)) ? "" : "\n";
     }
 }

@@ -123,6 +123,15 @@ class ModuleLoaderTest {
         });
     }
 
+    /** Thai has no spaces between words: a line break inside a paragraph must not become one. */
+    @Test
+    void aLineBreakInsideAThaiParagraphJoinsTheLinesWhileInVietnameseItIsASpace() throws Exception {
+        var module = new ModuleLoader().load(fixture("web-languages")).module();
+        var page = ((org.pelita.packager.model.LessonStep.PageStep) module.lessons().get(0).steps().get(0)).page();
+        assertThat(page.in("th").html()).contains("<p>หน้าแรกของบทเรียน</p>");
+        assertThat(page.in("vi").html()).contains("<p>Trang đầu tiên\ncủa bài học.</p>");
+    }
+
     @Test
     void aPageMissingInOneLanguageIsAnErrorNamingTheFileToCreate() throws Exception {
         DefinitionProblem error = errorAt("missing-page-translation", "module.yaml:9:13");
