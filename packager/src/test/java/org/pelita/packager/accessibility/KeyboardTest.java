@@ -2,16 +2,11 @@ package org.pelita.packager.accessibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.pelita.packager.testing.Browser;
 
 /**
  * A learner completes every sample module from its first screen to a passed summary with the keyboard alone (WCAG
@@ -20,46 +15,28 @@ import org.pelita.packager.testing.Browser;
  * focus is visible after every key and never falls back to the page body; each new step puts it on the step's heading.
  */
 class KeyboardTest {
-    @TempDir
-    static Path work;
-    private static SamplePackages samples;
-    private static ChromeDriver driver;
-
-    @BeforeAll
-    static void buildSamplesAndStartBrowser() throws Exception {
-        samples = new SamplePackages(work);
-        driver = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (samples != null) {
-            samples.close();
-        }
-    }
+    @RegisterExtension
+    static final SamplesInBrowser BROWSER = new SamplesInBrowser();
 
     /** Each sample in its first language: the keys and the focus order are the same in every language. */
     static Stream<SamplePackages.Served> packages() {
-        return samples.packages().stream().filter(SamplePackages.Served::firstLanguage);
+        return BROWSER.samples().packages().stream().filter(SamplePackages.Served::firstLanguage);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("packages")
     void aLearnerCompletesTheModuleWithTheKeyboardAloneAndAlwaysSeesTheFocus(SamplePackages.Served pkg) {
-        driver.get(pkg.url());
-        Keyboard keyboard = new Keyboard(driver);
-        Tour tour = new Tour(driver, keyboard);
+        BROWSER.driver().get(pkg.url());
+        Keyboard keyboard = new Keyboard(BROWSER.driver());
+        Tour tour = new Tour(BROWSER.driver(), keyboard);
         List<String> seen = tour.walk(where -> {
             if (keyboard.presses() > 0 && !where.contains(",")) {
-                assertThat(driver.executeScript("return document.activeElement === document.querySelector('.step.current h1')"))
+                assertThat(BROWSER.driver().executeScript("return document.activeElement === document.querySelector('.step.current h1')"))
                         .as("the focus moves to the heading of " + where).isEqualTo(true);
             }
         });
         assertThat(seen).last().isEqualTo("summary");
-        String passed = (String) driver.executeScript("var data = JSON.parse(document.getElementById('pelita-data').textContent);"
+        String passed = (String) BROWSER.driver().executeScript("var data = JSON.parse(document.getElementById('pelita-data').textContent);"
                 + " return data.ui[data.languages[0]].passed");
         assertThat(tour.current("[data-summary-score]").getText()).contains(passed);
     }

@@ -2,21 +2,16 @@ package org.pelita.packager.accessibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.pelita.packager.testing.Browser;
 
 /**
  * The pages are readable before their scripts run, and where scripts never run (blocked, failed to download on a
@@ -67,74 +62,56 @@ class NoScriptTest {
             }).map(function (s) { return s.outerHTML; });
             """;
 
-    @TempDir
-    static Path work;
-    private static SamplePackages samples;
-    private static ChromeDriver driver;
-
-    @BeforeAll
-    static void buildSamplesAndStartBrowser() throws Exception {
-        samples = new SamplePackages(work);
-        driver = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (samples != null) {
-            samples.close();
-        }
-    }
+    @RegisterExtension
+    static final SamplesInBrowser BROWSER = new SamplesInBrowser();
 
     /** The page's scripts do not run; WebDriver's own (which read the page) still do. */
     @BeforeEach
     void javaScriptOff() {
-        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+        BROWSER.driver().executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
     }
 
     @AfterEach
     void javaScriptOn() {
-        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+        BROWSER.driver().executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
     }
 
     static Stream<SamplePackages.Served> packages() {
-        return samples.packages().stream();
+        return BROWSER.samples().packages().stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("packages")
     void everyStepsHeadingLessonTextAndQuestionIsShownWithoutJavaScript(SamplePackages.Served pkg) {
-        driver.get(pkg.url());
-        assertThat(driver.findElement(By.tagName("html")).getAttribute("class")).as("the runtime did not run").isEqualTo("no-js");
-        long steps = (Long) driver.executeScript("return JSON.parse(document.getElementById('pelita-data').textContent).steps.length");
-        assertThat(driver.findElements(By.cssSelector("section.step"))).hasSize((int) steps);
-        assertThat(driver.findElements(By.cssSelector("fieldset.question"))).isNotEmpty();
+        BROWSER.driver().get(pkg.url());
+        assertThat(BROWSER.driver().findElement(By.tagName("html")).getAttribute("class")).as("the runtime did not run").isEqualTo("no-js");
+        long steps = (Long) BROWSER.driver().executeScript("return JSON.parse(document.getElementById('pelita-data').textContent).steps.length");
+        assertThat(BROWSER.driver().findElements(By.cssSelector("section.step"))).hasSize((int) steps);
+        assertThat(BROWSER.driver().findElements(By.cssSelector("fieldset.question"))).isNotEmpty();
         assertThat(unreadable()).isEmpty();
         assertThat(blockingScripts()).isEmpty();
     }
 
     @Test
     void theWebSitesLanguageListAndCodeEntryAreShownWithoutJavaScript() throws Exception {
-        String site = samples.webSite(work, "feature-tour");
-        driver.get(site + "index.html");
-        assertThat(driver.findElement(By.cssSelector("main h1")).isDisplayed()).isTrue();
-        assertThat(driver.findElements(By.cssSelector(".versions a"))).isNotEmpty().allMatch(a -> a.isDisplayed());
-        driver.findElement(By.cssSelector(".versions a")).click();
-        assertThat(driver.findElement(By.cssSelector("main h1")).isDisplayed()).isTrue();
-        assertThat(driver.findElement(By.cssSelector("main .notice")).isDisplayed()).isTrue();
-        assertThat(driver.findElement(By.id("code")).isDisplayed()).isTrue();
+        String site = BROWSER.samples().webSite("feature-tour");
+        BROWSER.driver().get(site + "index.html");
+        assertThat(BROWSER.driver().findElement(By.cssSelector("main h1")).isDisplayed()).isTrue();
+        assertThat(BROWSER.driver().findElements(By.cssSelector(".versions a"))).isNotEmpty().allMatch(a -> a.isDisplayed());
+        BROWSER.driver().findElement(By.cssSelector(".versions a")).click();
+        assertThat(BROWSER.driver().findElement(By.cssSelector("main h1")).isDisplayed()).isTrue();
+        assertThat(BROWSER.driver().findElement(By.cssSelector("main .notice")).isDisplayed()).isTrue();
+        assertThat(BROWSER.driver().findElement(By.id("code")).isDisplayed()).isTrue();
         assertThat(blockingScripts()).isEmpty();
     }
 
     @SuppressWarnings("unchecked")
     private static List<String> unreadable() {
-        return (List<String>) driver.executeScript(UNREADABLE);
+        return (List<String>) BROWSER.driver().executeScript(UNREADABLE);
     }
 
     @SuppressWarnings("unchecked")
     private static List<String> blockingScripts() {
-        return (List<String>) driver.executeScript(BLOCKING);
+        return (List<String>) BROWSER.driver().executeScript(BLOCKING);
     }
 }

@@ -35,8 +35,10 @@ final class SamplePackages implements AutoCloseable {
 
     private final TestServer server = new TestServer();
     private final List<Served> packages = new ArrayList<>();
+    private final Path work;
 
     SamplePackages(Path work) throws Exception {
+        this.work = work;
         for (Path sample : Repository.samples()) {
             Module module = new ModuleLoader().load(sample).module();
             for (String language : languagesToTest(module)) {
@@ -55,7 +57,7 @@ final class SamplePackages implements AutoCloseable {
     }
 
     /** The web target's site of a sample (index.html, a start page per language): the LRS is named but never reached. */
-    String webSite(Path work, String sample) throws Exception {
+    String webSite(String sample) throws Exception {
         LrsConnection lrs = LrsConnection.of("http://127.0.0.1:9/xapi/", "key:secret", "pseudonym-key-for-accessibility-tests");
         Packager.Result site = new Packager().build(Repository.sample(sample), new WebTarget(),
                 new BuildOptions(LanguageMode.EACH, Optional.empty(), UnitLayout.SINGLE, Optional.empty(), Optional.of(lrs)),

@@ -3,25 +3,20 @@ package org.pelita.packager.accessibility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.pelita.packager.testing.Browser;
 import org.pelita.packager.testing.Repository;
 
 /**
@@ -98,31 +93,13 @@ class ZoomTest {
             return problems;
             """;
 
-    @TempDir
-    static Path work;
-    private static SamplePackages samples;
-    private static ChromeDriver driver;
-
-    @BeforeAll
-    static void buildSamplesAndStartBrowser() throws Exception {
-        samples = new SamplePackages(work);
-        driver = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (samples != null) {
-            samples.close();
-        }
-    }
+    @RegisterExtension
+    static final SamplesInBrowser BROWSER = new SamplesInBrowser();
 
     @AfterEach
     void normalSizes() {
-        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", 16, "fixed", 13)));
+        BROWSER.driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        BROWSER.driver().executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", 16, "fixed", 13)));
     }
 
     /** The sizes a learner may use: a window at 200% zoom, the reflow width, a phone with its text size at 200%. */
@@ -154,24 +131,24 @@ class ZoomTest {
      * and 200% text (the 640 px view is wider and taller than the 320 px one). This keeps the test's time in CI down.
      */
     static Stream<Arguments> packagesAndViews() {
-        return samples.packages().stream().flatMap(p -> Stream.of(View.values())
+        return BROWSER.samples().packages().stream().flatMap(p -> Stream.of(View.values())
                 .filter(v -> p.firstLanguage() || v != View.ZOOM_200).map(v -> Arguments.of(p, v)));
     }
 
     @ParameterizedTest(name = "{0} at {1}")
     @MethodSource("packagesAndViews")
     void textStaysUsableOnEveryStepAndTheModuleCanBeCompleted(SamplePackages.Served pkg, View view) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        BROWSER.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", view.width, "height", view.height, "deviceScaleFactor", 2, "mobile", false));
-        driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", view.textSize, "fixed", view.textSize * 13 / 16)));
-        driver.get(pkg.url());
-        assertThat(((Number) driver.executeScript("return parseFloat(getComputedStyle(document.body).fontSize)")).doubleValue())
+        BROWSER.driver().executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", view.textSize, "fixed", view.textSize * 13 / 16)));
+        BROWSER.driver().get(pkg.url());
+        assertThat(((Number) BROWSER.driver().executeScript("return parseFloat(getComputedStyle(document.body).fontSize)")).doubleValue())
                 .as("the body text follows the browser's text size").isEqualTo(17.0 * view.textSize / 16);
         List<String> problems = new ArrayList<>();
-        Tour tour = new Tour(driver, new Tour.Mouse(driver));
+        Tour tour = new Tour(BROWSER.driver(), new Tour.Mouse(BROWSER.driver()));
         List<String> seen = tour.walk(where -> {
             @SuppressWarnings("unchecked")
-            List<String> found = (List<String>) driver.executeScript(LAYOUT);
+            List<String> found = (List<String>) BROWSER.driver().executeScript(LAYOUT);
             found.forEach(problem -> problems.add(where + ": " + problem));
             if (where.equals("quiz:pre-test")) {
                 previousAndBack(tour, where);
@@ -183,10 +160,10 @@ class ZoomTest {
 
     /** Previous works at this size too (Next is pressed on every step). */
     private static void previousAndBack(Tour tour, String step) {
-        WebElement previous = driver.findElement(By.id("pelita-prev"));
+        WebElement previous = BROWSER.driver().findElement(By.id("pelita-prev"));
         previous.click();
         assertThat(tour.step()).isNotEqualTo(step);
-        driver.findElement(By.id("pelita-next")).click();
+        BROWSER.driver().findElement(By.id("pelita-next")).click();
         assertThat(tour.step()).isEqualTo(step);
     }
 
