@@ -1,12 +1,11 @@
 package org.pelita.packager.validate;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -142,21 +141,13 @@ final class TinCanCheck {
             if (entry == null) {
                 return null;
             }
-            try (InputStream in = file.getInputStream(entry)) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                byte[] buffer = new byte[8192];
-                long total = 0;
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    total += n;
-                    if (total > limits.maxManifestSize()) {
-                        findings.error("tincan-too-large", WHERE, "tincan.xml is larger than " + limits.maxManifestSize()
-                                + " bytes; real ones are a few kilobytes. It was not parsed.");
-                        return null;
-                    }
-                    out.write(buffer, 0, n);
-                }
-                return out.toByteArray();
+            Optional<byte[]> bytes = EntryBytes.read(file, entry, limits.maxManifestSize());
+            if (bytes.isEmpty()) {
+                findings.error("tincan-too-large", WHERE, "tincan.xml is larger than " + limits.maxManifestSize()
+                        + " bytes; real ones are a few kilobytes. It was not parsed.");
+                return null;
             }
+            return bytes.get();
         } catch (IOException e) {
             findings.error("tincan-unreadable", WHERE, "tincan.xml cannot be read: " + e.getMessage());
             return null;

@@ -39,6 +39,15 @@ class Cmi5CheckTest {
     }
 
     @Test
+    void aCmi5DescriptorOverTheManifestSizeLimitIsNotParsed() throws Exception {
+        ValidationReport report = PackageValidator.validate(TestZip.create().add("cmi5.xml", GOOD).add("index.html", "<!DOCTYPE html>")
+                .writeTo(dir.resolve("big.zip")), ZipLimits.DEFAULTS.withMaxManifestSize(GOOD.length() - 1));
+
+        assertThat(report.findings()).extracting(Finding::code).containsExactly("cmi5-too-large");
+        assertThat(report.findings().get(0).message()).contains("cmi5.xml is larger than " + (GOOD.length() - 1) + " bytes");
+    }
+
+    @Test
     void pelitasCmi5PackagesHaveNoFindingsInEveryLayoutAndLanguageMode() throws Exception {
         for (UnitLayout layout : UnitLayout.values()) {
             for (LanguageMode mode : LanguageMode.values()) {

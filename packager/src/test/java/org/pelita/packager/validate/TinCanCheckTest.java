@@ -36,6 +36,15 @@ class TinCanCheckTest {
     }
 
     @Test
+    void aTinCanDescriptorOverTheManifestSizeLimitIsNotParsed() throws Exception {
+        ValidationReport report = PackageValidator.validate(TestZip.create().add("tincan.xml", GOOD).add("index.html", "<!DOCTYPE html>")
+                .writeTo(dir.resolve("big.zip")), ZipLimits.DEFAULTS.withMaxManifestSize(GOOD.length() - 1));
+
+        assertThat(report.findings()).extracting(Finding::code).containsExactly("tincan-too-large");
+        assertThat(report.findings().get(0).message()).contains("tincan.xml is larger than " + (GOOD.length() - 1) + " bytes");
+    }
+
+    @Test
     void pelitasTinCanPackagesHaveNoFindings() throws Exception {
         for (LanguageMode mode : LanguageMode.values()) {
             Optional<String> language = mode == LanguageMode.ONE ? Optional.of("id") : Optional.empty();
