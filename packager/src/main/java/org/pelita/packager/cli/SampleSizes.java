@@ -6,21 +6,19 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.pelita.packager.Packager;
+import org.pelita.packager.archive.ZipSizes;
 import org.pelita.packager.content.LrsConnection;
 import org.pelita.packager.content.RuntimeFiles;
 import org.pelita.packager.content.UnitLayout;
 import org.pelita.packager.definition.DefinitionException;
 import org.pelita.packager.definition.ModuleLoader;
+import org.pelita.packager.model.Asset;
 import org.pelita.packager.model.Module;
 import org.pelita.packager.target.BuildOptions;
 import org.pelita.packager.target.LanguageMode;
@@ -30,12 +28,10 @@ import org.pelita.packager.target.Targets;
 
 /**
  * What each module of a folder costs a learner on a slow link (bench --samples): per target and language, the zip, the
- * zip without its media, and the first view, the page and stylesheet a browser needs before it can show text (scripts
+ * zip without its media (the module's own files, under assets/), and the first view, the page and stylesheet a browser needs before it can show text (scripts
  * load deferred, media only when played or scrolled to), as served plain and gzipped.
  */
 final class SampleSizes {
-    private static final Set<String> MEDIA = Set.of("png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "mp3", "m4a", "aac",
-            "ogg", "opus", "wav", "mp4", "webm", "pdf");
     /** Packages are built as for real; the LRS named here is never contacted. */
     private static final LrsConnection LRS = LrsConnection.of("https://lrs.example.org/xapi/", "pkg:secret",
             "a-pseudonym-key-of-some-length");
@@ -62,23 +58,10 @@ final class SampleSizes {
                     String page = target.equals("web") ? "learn-" + language + ".html" : "index.html";
                     long[] firstView = firstView(zip, page);
                     out.printf("%-18s %-14s %-4s %,10d %,14d %,16d %,16d%n", module.id(), target, language, Files.size(zip),
-                            withoutMedia(zip), firstView[0], firstView[1]);
+                            ZipSizes.without(zip, Asset.DIRECTORY), firstView[0], firstView[1]);
                 }
             }
         }
-    }
-
-    private static long withoutMedia(Path zip) throws IOException {
-        long media = 0;
-        try (ZipFile file = new ZipFile(zip.toFile())) {
-            for (ZipEntry entry : Collections.list(file.entries())) {
-                String name = entry.getName().toLowerCase(Locale.ROOT);
-                if (MEDIA.contains(name.substring(name.lastIndexOf('.') + 1))) {
-                    media += entry.getCompressedSize();
-                }
-            }
-        }
-        return Files.size(zip) - media;
     }
 
     /** The page and the stylesheet, plain and each gzipped as a web server would send them. */

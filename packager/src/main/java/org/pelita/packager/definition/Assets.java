@@ -43,7 +43,7 @@ final class Assets {
                 return Optional.empty();
             }
         }
-        String packagePath = "assets/" + relative;
+        String packagePath = Asset.DIRECTORY + relative;
         if (!byPackagePath.containsKey(packagePath)) {
             try {
                 long size = Files.size(file);

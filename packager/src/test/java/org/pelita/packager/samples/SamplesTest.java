@@ -2,18 +2,12 @@ package org.pelita.packager.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -21,9 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.pelita.packager.Packager;
+import org.pelita.packager.archive.ZipSizes;
 import org.pelita.packager.content.LrsConnection;
 import org.pelita.packager.content.UnitLayout;
 import org.pelita.packager.definition.ModuleLoader;
+import org.pelita.packager.model.Asset;
 import org.pelita.packager.model.Module;
 import org.pelita.packager.model.Question;
 import org.pelita.packager.model.Quiz;
@@ -43,8 +39,6 @@ import org.pelita.packager.validate.Severity;
 class SamplesTest {
     /** Issue 6: each sample package per language under 500 KB without media. */
     static final long BUDGET_BYTES = 500 * 1024;
-    private static final Set<String> MEDIA = Set.of("png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "mp3", "m4a", "aac",
-            "ogg", "opus", "wav", "mp4", "webm", "pdf");
     private static final LrsConnection LRS = LrsConnection.of("https://lrs.example.org/xapi/", "pkg-sample:secret",
             "a-pseudonym-key-of-some-length");
 
@@ -103,23 +97,9 @@ class SamplesTest {
             assertThat(PackageValidator.validate(zip).findings()).as("validate " + zip.getFileName())
                     .allSatisfy(finding -> assertThat(finding.severity()).isEqualTo(Severity.INFO));
             if (variant.oneLanguagePerPackage()) {
-                assertThat(bytesWithoutMedia(zip)).as(zip.getFileName() + " without media").isLessThan(BUDGET_BYTES);
+                assertThat(ZipSizes.without(zip, Asset.DIRECTORY)).as(zip.getFileName() + " without media").isLessThan(BUDGET_BYTES);
             }
         }
-    }
-
-    /** The zip's size less the compressed size of its media entries. */
-    static long bytesWithoutMedia(Path zip) throws IOException {
-        long media = 0;
-        try (ZipFile file = new ZipFile(zip.toFile())) {
-            for (ZipEntry entry : Collections.list(file.entries())) {
-                String name = entry.getName().toLowerCase(Locale.ROOT);
-                if (MEDIA.contains(name.substring(name.lastIndexOf('.') + 1))) {
-                    media += entry.getCompressedSize();
-                }
-            }
-        }
-        return Files.size(zip) - media;
     }
 
     /**
