@@ -2,26 +2,16 @@ package org.pelita.packager.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pelita.packager.testing.Repository;
-import picocli.CommandLine;
 
 /** bench --samples: the sizes of real modules, per target and language, as docs/benchmarks.md records them. */
 class BenchCommandTest {
-    private final StringWriter stdout = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = PelitaPackager.commandLine();
-        cli.setOut(new PrintWriter(stdout, true));
-        cli.setErr(new PrintWriter(new StringWriter(), true));
-        return cli.execute(args);
-    }
+    private final CommandLineRun cli = new CommandLineRun();
 
     @TempDir
     Path folder;
@@ -29,8 +19,8 @@ class BenchCommandTest {
     @Test
     void samplesPrintsOneRowPerModuleTargetAndLanguageWithSizesThatAddUp() {
         Repository.copyOfFixture("web-languages", folder);
-        assertThat(run("bench", "--samples", folder.toString())).isZero();
-        List<String[]> rows = stdout.toString().lines().filter(line -> line.startsWith("web-languages "))
+        assertThat(cli.run("bench", "--samples", folder.toString())).isZero();
+        List<String[]> rows = cli.out().lines().filter(line -> line.startsWith("web-languages "))
                 .map(line -> line.trim().split("\\s+")).toList();
         assertThat(rows).extracting(row -> row[1] + " " + row[2]).containsExactly(
                 "scorm12 th", "scorm12+xapi th", "xapi th", "cmi5 th", "web th",

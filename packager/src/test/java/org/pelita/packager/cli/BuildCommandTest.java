@@ -2,8 +2,6 @@ package org.pelita.packager.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -11,20 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pelita.packager.testing.Repository;
 import org.pelita.packager.testing.Zips;
-import picocli.CommandLine;
 
 class BuildCommandTest {
+    private final CommandLineRun cli = new CommandLineRun();
     @TempDir
     Path out;
-    private final StringWriter stdout = new StringWriter();
-    private final StringWriter stderr = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = PelitaPackager.commandLine();
-        cli.setOut(new PrintWriter(stdout, true));
-        cli.setErr(new PrintWriter(stderr, true));
-        return cli.execute(args);
-    }
 
     private static String fixture(String name) {
         return Repository.fixture(name).toString();
@@ -38,18 +27,18 @@ class BuildCommandTest {
 
     @Test
     void buildWritesOnePackagePerLanguageByDefault() throws Exception {
-        int exit = run("build", Repository.sample("feature-tour").toString(), "--out", out.toString());
+        int exit = cli.run("build", Repository.sample("feature-tour").toString(), "--out", out.toString());
         assertThat(exit).isZero();
         assertThat(out.resolve("feature-tour-1.0.0-scorm12-en.zip")).isRegularFile();
         assertThat(out.resolve("feature-tour-1.0.0-scorm12-id.zip")).isRegularFile();
-        assertThat(stdout.toString()).contains("wrote " + out.resolve("feature-tour-1.0.0-scorm12-en.zip"));
-        assertThat(stderr.toString()).isEmpty();
+        assertThat(cli.out()).contains("wrote " + out.resolve("feature-tour-1.0.0-scorm12-en.zip"));
+        assertThat(cli.err()).isEmpty();
     }
 
     @Test
     void langBuildsOneLanguageAndMultilingualBuildsOnePackageWithAll() throws Exception {
-        assertThat(run("build", Repository.sample("feature-tour").toString(), "--out", out.toString(), "--lang", "id")).isZero();
-        assertThat(run("build", Repository.sample("feature-tour").toString(), "--out", out.toString(), "--multilingual",
+        assertThat(cli.run("build", Repository.sample("feature-tour").toString(), "--out", out.toString(), "--lang", "id")).isZero();
+        assertThat(cli.run("build", Repository.sample("feature-tour").toString(), "--out", out.toString(), "--multilingual",
                 "--sco-per-lesson")).isZero();
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
@@ -59,9 +48,9 @@ class BuildCommandTest {
 
     @Test
     void definitionErrorsAreListedWithFileAndLineAndNothingIsWritten() throws Exception {
-        int exit = run("build", fixture("many-errors"), "--out", out.toString());
+        int exit = cli.run("build", fixture("many-errors"), "--out", out.toString());
         assertThat(exit).isEqualTo(1);
-        assertThat(stderr.toString()).contains("module.yaml:1:5: error: the module id 'Many Errors' is not a valid id\n    fix: ")
+        assertThat(cli.err()).contains("module.yaml:1:5: error: the module id 'Many Errors' is not a valid id\n    fix: ")
                 .contains("module.yaml:5:1: error: unknown key 'descripton' in module.yaml\n    fix: did you mean 'description'?")
                 .contains("8 error(s) in ");
         assertThat(filesIn(out)).isZero();
@@ -69,21 +58,21 @@ class BuildCommandTest {
 
     @Test
     void aLanguageTheModuleLacksIsWrongUsage() throws Exception {
-        assertThat(run("build", Repository.sample("feature-tour").toString(), "--out", out.toString(), "--lang", "th")).isEqualTo(2);
-        assertThat(stderr.toString()).contains("the module has no language 'th'; it has en, id");
+        assertThat(cli.run("build", Repository.sample("feature-tour").toString(), "--out", out.toString(), "--lang", "th")).isEqualTo(2);
+        assertThat(cli.err()).contains("the module has no language 'th'; it has en, id");
         assertThat(filesIn(out)).isZero();
     }
 
     @Test
     void wrongUsageExitsWithTwo() {
-        assertThat(run("build", Repository.sample("feature-tour").toString(), "--target", "scorm2004")).isEqualTo(2);
-        assertThat(stderr.toString()).contains("unknown target 'scorm2004'; known targets: scorm12");
-        assertThat(run("build", "x", "--lang", "en", "--multilingual")).isEqualTo(2);
+        assertThat(cli.run("build", Repository.sample("feature-tour").toString(), "--target", "scorm2004")).isEqualTo(2);
+        assertThat(cli.err()).contains("unknown target 'scorm2004'; known targets: scorm12");
+        assertThat(cli.run("build", "x", "--lang", "en", "--multilingual")).isEqualTo(2);
     }
 
     @Test
     void targetXapiWritesTinCanPackagesNamedLikeTheScormOnes() throws Exception {
-        assertThat(run("build", Repository.sample("feature-tour").toString(), "--out", out.toString(), "--target", "xapi",
+        assertThat(cli.run("build", Repository.sample("feature-tour").toString(), "--out", out.toString(), "--target", "xapi",
                 "--activity-base", "https://lrs.example.org/modules")).isZero();
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
@@ -92,21 +81,21 @@ class BuildCommandTest {
         String descriptor = new String(Zips.read(out.resolve("feature-tour-1.0.0-xapi-en.zip")).get("tincan.xml"),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertThat(descriptor).contains("id=\"https://lrs.example.org/modules/feature-tour\"");
-        assertThat(stderr.toString()).isEmpty();
+        assertThat(cli.err()).isEmpty();
     }
 
     @Test
     void anActivityBaseMustBeAnAbsoluteIri() {
-        assertThat(run("build", Repository.sample("feature-tour").toString(), "--out", out.toString(), "--target", "xapi",
+        assertThat(cli.run("build", Repository.sample("feature-tour").toString(), "--out", out.toString(), "--target", "xapi",
                 "--activity-base", "modules/")).isEqualTo(2);
-        assertThat(stderr.toString()).contains("--activity-base must be an absolute IRI");
+        assertThat(cli.err()).contains("--activity-base must be an absolute IRI");
     }
 
     @Test
     void lrsEndpointBuildsScormPackagesThatAlsoReportThroughXapi() throws Exception {
-        assertThat(run("build", Repository.sample("feature-tour").toString(), "--out", out.toString(), "--lang", "en",
+        assertThat(cli.run("build", Repository.sample("feature-tour").toString(), "--out", out.toString(), "--lang", "en",
                 "--lrs-endpoint", "https://lrs.example.org/xapi", "--lrs-key", "pkg-feature-tour:s3cret",
-                "--pseudonym-key", "0123456789abcdef-study")).as(stderr.toString()).isZero();
+                "--pseudonym-key", "0123456789abcdef-study")).as(cli.err()).isZero();
         var files = Zips.read(out.resolve("feature-tour-1.0.0-scorm12-en.zip"));
         assertThat(files).containsKeys("imsmanifest.xml", "pelita/xapi.js", "pelita/scorm12-xapi.js");
         assertThat(new String(files.get("index.html"), java.nio.charset.StandardCharsets.UTF_8))
@@ -116,27 +105,27 @@ class BuildCommandTest {
     @Test
     void lrsEndpointNeedsAKeyAndAPseudonymKeyAndATargetThatTakesIt() throws Exception {
         String sample = Repository.sample("feature-tour").toString();
-        assertThat(run("build", sample, "--out", out.toString(), "--lrs-endpoint", "https://lrs.example.org/xapi/",
+        assertThat(cli.run("build", sample, "--out", out.toString(), "--lrs-endpoint", "https://lrs.example.org/xapi/",
                 "--pseudonym-key", "0123456789abcdef-study")).isEqualTo(2);
-        assertThat(stderr.toString()).contains("--lrs-endpoint needs --lrs-key KEY:SECRET");
-        assertThat(run("build", sample, "--out", out.toString(), "--lrs-endpoint", "https://lrs.example.org/xapi/",
+        assertThat(cli.err()).contains("--lrs-endpoint needs --lrs-key KEY:SECRET");
+        assertThat(cli.run("build", sample, "--out", out.toString(), "--lrs-endpoint", "https://lrs.example.org/xapi/",
                 "--lrs-key", "k:s")).isEqualTo(2);
-        assertThat(stderr.toString()).contains("--lrs-endpoint needs --pseudonym-key");
-        assertThat(run("build", sample, "--out", out.toString(), "--target", "xapi", "--lrs-endpoint", "https://lrs.example.org/xapi/",
+        assertThat(cli.err()).contains("--lrs-endpoint needs --pseudonym-key");
+        assertThat(cli.run("build", sample, "--out", out.toString(), "--target", "xapi", "--lrs-endpoint", "https://lrs.example.org/xapi/",
                 "--lrs-key", "k:s", "--pseudonym-key", "0123456789abcdef-study")).isEqualTo(2);
-        assertThat(stderr.toString()).contains("a 'xapi' package is told its LRS at launch");
-        assertThat(run("build", sample, "--out", out.toString(), "--lrs-endpoint", "http://lrs.example.org/xapi/",
+        assertThat(cli.err()).contains("a 'xapi' package is told its LRS at launch");
+        assertThat(cli.run("build", sample, "--out", out.toString(), "--lrs-endpoint", "http://lrs.example.org/xapi/",
                 "--lrs-key", "k:s", "--pseudonym-key", "0123456789abcdef-study")).isEqualTo(2);
-        assertThat(stderr.toString()).contains("must use https");
+        assertThat(cli.err()).contains("must use https");
         assertThat(filesIn(out)).isZero();
     }
 
     @Test
     void optionsATargetCannotHonourAreWrongUsageAndNameTheTargetsThatCan() throws Exception {
         String sample = Repository.sample("feature-tour").toString();
-        assertThat(run("build", sample, "--out", out.toString(), "--target", "xapi", "--sco-per-lesson")).isEqualTo(2);
-        assertThat(stderr.toString()).contains("--sco-per-lesson is for SCORM 1.2 and cmi5 only", "See: build --help");
-        assertThat(run("build", sample, "--out", out.toString(), "--sco-per-lesson", "--lrs-endpoint", "https://lrs.example.org/xapi/",
+        assertThat(cli.run("build", sample, "--out", out.toString(), "--target", "xapi", "--sco-per-lesson")).isEqualTo(2);
+        assertThat(cli.err()).contains("--sco-per-lesson is for SCORM 1.2 and cmi5 only", "See: build --help");
+        assertThat(cli.run("build", sample, "--out", out.toString(), "--sco-per-lesson", "--lrs-endpoint", "https://lrs.example.org/xapi/",
                 "--lrs-key", "pkg-feature-tour:s3cret", "--pseudonym-key", "0123456789abcdef-study")).isEqualTo(2);
         assertThat(filesIn(out)).isZero();
     }
@@ -144,11 +133,11 @@ class BuildCommandTest {
     @Test
     void targetWebWritesOneSiteAndNeedsAnLrs() throws Exception {
         String sample = Repository.sample("feature-tour").toString();
-        assertThat(run("build", sample, "--out", out.toString(), "--target", "web")).isEqualTo(2);
-        assertThat(stderr.toString()).contains("the web target reports to an LRS named at build time: give --lrs-endpoint");
+        assertThat(cli.run("build", sample, "--out", out.toString(), "--target", "web")).isEqualTo(2);
+        assertThat(cli.err()).contains("the web target reports to an LRS named at build time: give --lrs-endpoint");
         assertThat(filesIn(out)).isZero();
-        assertThat(run("build", sample, "--out", out.toString(), "--target", "web", "--lrs-endpoint", "https://lrs.example.org/xapi/",
-                "--lrs-key", "pkg-feature-tour:s3cret", "--pseudonym-key", "0123456789abcdef-study")).as(stderr.toString()).isZero();
+        assertThat(cli.run("build", sample, "--out", out.toString(), "--target", "web", "--lrs-endpoint", "https://lrs.example.org/xapi/",
+                "--lrs-key", "pkg-feature-tour:s3cret", "--pseudonym-key", "0123456789abcdef-study")).as(cli.err()).isZero();
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("feature-tour-1.0.0-web.zip");
         }

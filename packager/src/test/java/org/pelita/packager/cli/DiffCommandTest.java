@@ -2,8 +2,6 @@ package org.pelita.packager.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -11,21 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pelita.packager.release.Releaser;
 import org.pelita.packager.testing.Repository;
-import picocli.CommandLine;
 
 /** {@code diff}: its output and exit codes (the rules are in ReleaseDiffTest). */
 class DiffCommandTest {
+    private final CommandLineRun cli = new CommandLineRun();
     @TempDir
     Path work;
-    private final StringWriter stdout = new StringWriter();
-    private final StringWriter stderr = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = PelitaPackager.commandLine();
-        cli.setOut(new PrintWriter(stdout, true));
-        cli.setErr(new PrintWriter(stderr, true));
-        return cli.execute(args);
-    }
 
     @Test
     void diffTakesReleaseFoldersOrTheirReleaseJsonAndSaysWhetherPrePostResultsCompare() throws Exception {
@@ -37,15 +26,15 @@ class DiffCommandTest {
                 .replace("answer: true", "answer: false").replace("changelog:\n", "changelog:\n  - version: 1.1.0\n    changes: [Fixed.]\n"));
         Path second = new Releaser("test").release(module, dist, Optional.empty(), Optional.empty()).directory();
 
-        assertThat(run("diff", first.toString(), second.resolve("release.json").toString())).as(stderr.toString()).isZero();
+        assertThat(cli.run("diff", first.toString(), second.resolve("release.json").toString())).as(cli.err()).isZero();
 
-        assertThat(stdout.toString()).startsWith("released 1.0.0 → 1.1.0\n  question changed: sky (revision ")
+        assertThat(cli.out()).startsWith("released 1.0.0 → 1.1.0\n  question changed: sky (revision ")
                 .contains("results of the two releases are NOT comparable: question sky of the pre-test changed");
     }
 
     @Test
     void aReleaseThatCannotBeReadIsAnError() {
-        assertThat(run("diff", work.resolve("nothing").toString(), work.resolve("else").toString())).isEqualTo(1);
-        assertThat(stderr.toString()).contains("does not exist: give a release folder or its release.json");
+        assertThat(cli.run("diff", work.resolve("nothing").toString(), work.resolve("else").toString())).isEqualTo(1);
+        assertThat(cli.err()).contains("does not exist: give a release folder or its release.json");
     }
 }
