@@ -1,11 +1,8 @@
 package org.pelita.packager.content;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
+import org.pelita.packager.archive.Sha256;
 import org.pelita.packager.model.Choice;
 import org.pelita.packager.model.MatchPair;
 import org.pelita.packager.model.Question;
@@ -22,7 +19,7 @@ public final class QuestionRevisions {
     }
 
     public static String of(Question question, String sourceLanguage) {
-        return sha256(meaning(question, sourceLanguage)).substring(0, 12);
+        return Sha256.of(meaning(question, sourceLanguage)).substring(0, 12);
     }
 
     /** The text a revision fingerprints: type, prompt and options in the source language, and the scoring. */
@@ -53,11 +50,4 @@ public final class QuestionRevisions {
         }
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
-    }
 }

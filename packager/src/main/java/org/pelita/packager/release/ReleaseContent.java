@@ -1,14 +1,11 @@
 package org.pelita.packager.release;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.pelita.packager.archive.Sha256;
 import org.pelita.packager.content.QuestionRevisions;
 import org.pelita.packager.model.Lesson;
 import org.pelita.packager.model.LessonStep;
@@ -46,7 +43,7 @@ public record ReleaseContent(Integer masteryScore, Map<String, Map<String, Strin
                     Map<String, String> languages = new TreeMap<>();
                     for (String language : module.languages()) {
                         Page.PageContent content = page.page().in(language);
-                        languages.put(language, sha256(content.title() + "\n" + content.html()));
+                        languages.put(language, Sha256.of(content.title() + "\n" + content.html()));
                     }
                     pages.put(lesson.id() + "/" + page.page().id(), languages);
                 } else if (step instanceof LessonStep.CheckStep check) {
@@ -62,14 +59,5 @@ public record ReleaseContent(Integer masteryScore, Map<String, Map<String, Strin
             }
         }
         return new ReleaseContent(module.masteryScore().isPresent() ? module.masteryScore().getAsInt() : null, pages, questions, quizzes);
-    }
-
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 }
