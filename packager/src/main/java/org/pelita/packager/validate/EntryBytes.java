@@ -9,6 +9,9 @@ import java.util.zip.ZipFile;
 
 /** One zip entry read into memory, counting the bytes actually inflated (a header's size can lie). */
 final class EntryBytes {
+    /** Pages are a few hundred kilobytes at most; this limit only stops a hostile entry from filling the memory. */
+    static final long MAX_PAGE = 16L * 1024 * 1024;
+
     private EntryBytes() {
     }
 

@@ -20,7 +20,6 @@ final class PelitaIdentity {
     record Identity(String module, String version) {
     }
 
-    private static final long MAX_PAGE = 16L * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PelitaIdentity() {
@@ -30,7 +29,7 @@ final class PelitaIdentity {
         try (ZipFile file = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
             for (String name : scan.files().stream().filter(n -> n.endsWith(".html") && !n.contains("/")).sorted().toList()) {
                 ZipEntry entry = file.getEntry(name);
-                Optional<byte[]> bytes = entry == null ? Optional.empty() : EntryBytes.read(file, entry, MAX_PAGE);
+                Optional<byte[]> bytes = entry == null ? Optional.empty() : EntryBytes.read(file, entry, EntryBytes.MAX_PAGE);
                 if (bytes.isEmpty()) {
                     continue;
                 }

@@ -25,8 +25,6 @@ final class WebSiteCheck {
     static final String INDEX = "index.html";
     /** The web target's start-page script (runtime/web-start.js), which only its sites carry. */
     static final String SIGNATURE = "pelita/web-start.js";
-    /** Pages are a few hundred kilobytes at most; the limit only stops a hostile entry from filling the memory. */
-    private static final long MAX_PAGE = 16L * 1024 * 1024;
 
     private WebSiteCheck() {
     }
@@ -47,10 +45,10 @@ final class WebSiteCheck {
                     continue;
                 }
                 ZipEntry entry = file.getEntry(name);
-                Optional<byte[]> bytes = entry == null ? Optional.empty() : EntryBytes.read(file, entry, MAX_PAGE);
+                Optional<byte[]> bytes = entry == null ? Optional.empty() : EntryBytes.read(file, entry, EntryBytes.MAX_PAGE);
                 if (bytes.isEmpty()) {
                     findings.error("web-page-unreadable", Location.entry(name), "The page could not be read, or is larger than "
-                            + MAX_PAGE + " bytes.");
+                            + EntryBytes.MAX_PAGE + " bytes.");
                     continue;
                 }
                 checkPage(name, Jsoup.parse(new String(bytes.get(), StandardCharsets.UTF_8), "",
