@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -93,14 +94,19 @@ final class Keyboard implements Tour.Hands {
 
     /** Tabs forwards or backwards until the focus is on the target or inside it (a radio group's fieldset). */
     void tabTo(WebElement target) {
+        tabUntil(DIRECTION, target, () -> target.getDomProperty("outerHTML"));
+    }
+
+    /** Tab or Shift+Tab, as the script says (1, -1; 0 once there), until there: never more than 200 presses. */
+    private void tabUntil(String direction, WebElement target, Supplier<String> what) {
         for (int i = 0; i < 200; i++) {
-            long direction = (Long) driver.executeScript(DIRECTION, target);
-            if (direction == 0) {
+            long way = (Long) driver.executeScript(direction, target);
+            if (way == 0) {
                 return;
             }
-            press(direction > 0 ? Keys.TAB : Keys.chord(Keys.SHIFT, Keys.TAB));
+            press(way > 0 ? Keys.TAB : Keys.chord(Keys.SHIFT, Keys.TAB));
         }
-        fail("Tab never reaches " + target.getDomProperty("outerHTML"));
+        fail("Tab never reaches " + what.get());
     }
 
     /**
@@ -108,14 +114,7 @@ final class Keyboard implements Tour.Hands {
      * on the fieldset's own Check answer button (a check quiz), which is inside it too.
      */
     void tabToRadios(WebElement fieldset) {
-        for (int i = 0; i < 200; i++) {
-            long direction = (Long) driver.executeScript(RADIO_DIRECTION, fieldset);
-            if (direction == 0) {
-                return;
-            }
-            press(direction > 0 ? Keys.TAB : Keys.chord(Keys.SHIFT, Keys.TAB));
-        }
-        fail("Tab never reaches the choices of " + fieldset.getDomAttribute("data-q"));
+        tabUntil(RADIO_DIRECTION, fieldset, () -> "the choices of " + fieldset.getDomAttribute("data-q"));
     }
 
     @Override
