@@ -26,7 +26,7 @@ public final class RebuildReportsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
-        try (Database db = Database.open(database.config())) {
+        try (Database db = database.open()) {
             long written = new ReportStore(db).rebuild(body -> LearningEvents.of(Json.parse(body, "a stored statement")));
             out.printf("wrote the research rows of %,d statements in %.1f s%n", written, (System.nanoTime() - started) / 1e9);
         }
