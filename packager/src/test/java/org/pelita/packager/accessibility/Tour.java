@@ -12,6 +12,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.pelita.packager.testing.Learner;
 
 /**
  * A learner going through any module from its first screen to its summary, stopping at every state a learner sees: each
@@ -190,23 +191,7 @@ final class Tour {
                         new org.openqa.selenium.support.ui.Select(select).selectByValue(pair.split("\\.")[1]);
                     }
                 }
-                case "ordering" -> {
-                    for (int position = 0; position < response.size(); position++) {
-                        while (true) {
-                            List<WebElement> items = fieldset.findElements(By.cssSelector("li"));
-                            int at = -1;
-                            for (int i = 0; i < items.size(); i++) {
-                                if (items.get(i).getDomAttribute("data-item").equals(response.get(position))) {
-                                    at = i;
-                                }
-                            }
-                            if (at <= position) {
-                                break;
-                            }
-                            click(items.get(at).findElement(By.cssSelector("button[data-move='-1']")));
-                        }
-                    }
-                }
+                case "ordering" -> Learner.order(fieldset, response, this::click);
                 default -> {
                     for (WebElement input : fieldset.findElements(By.tagName("input"))) {
                         if (input.isSelected() != response.contains(input.getDomAttribute("value"))) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -98,19 +99,24 @@ public class Learner {
 
     /** Puts an ordering question's items in the given order with the Move up buttons, as a learner would. */
     public void order(String iid, List<String> wanted) {
+        order(question(iid), wanted, this::click);
+    }
+
+    /** The same for a question's fieldset, pressing each Move up button with {@code press}. */
+    public static void order(WebElement question, List<String> wanted, Consumer<WebElement> press) {
         for (int position = 0; position < wanted.size(); position++) {
             while (true) {
-                List<WebElement> items = question(iid).findElements(By.cssSelector("li"));
+                List<WebElement> items = question.findElements(By.cssSelector("li"));
                 int at = -1;
                 for (int i = 0; i < items.size(); i++) {
-                    if (items.get(i).getAttribute("data-item").equals(wanted.get(position))) {
+                    if (items.get(i).getDomAttribute("data-item").equals(wanted.get(position))) {
                         at = i;
                     }
                 }
                 if (at <= position) {
                     break;
                 }
-                click(items.get(at).findElement(By.cssSelector("button[data-move='-1']")));
+                press.accept(items.get(at).findElement(By.cssSelector("button[data-move='-1']")));
             }
         }
     }
