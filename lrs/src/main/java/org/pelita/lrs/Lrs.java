@@ -12,6 +12,9 @@ import org.pelita.lrs.http.Cors;
 import org.pelita.lrs.http.DocumentsHandler;
 import org.pelita.lrs.http.ExportsHandler;
 import org.pelita.lrs.http.LrsApp;
+import org.pelita.lrs.http.PackagesRoutes;
+import org.pelita.lrs.packages.PackageService;
+import org.pelita.lrs.store.PackageStore;
 import org.pelita.lrs.http.RequestReader;
 import org.pelita.lrs.http.ReportsHandler;
 import org.pelita.lrs.http.ResearchRoutes;
@@ -100,7 +103,9 @@ public final class Lrs implements AutoCloseable {
                     new DocumentsHandler(documents, LrsRules.agentCheck()),
                     new ResourcesHandler(new DefinitionService(statementStore), LrsRules.agentCheck()),
                     XapiVersion.fromHeader(config.defaultVersion()).orElseThrow());
-            Javalin server = app.create(config.maxBodyBytes(), () -> healthy(database), research, site);
+            PackagesRoutes packages = new PackagesRoutes(new PackageService(new PackageStore(database), clock), authenticator,
+                    config.packagesPublic(), config.packagesMaxBytes());
+            Javalin server = app.create(config.maxBodyBytes(), () -> healthy(database), research, packages, site);
             server.start(config.host(), config.port());
             LOG.info("LRS listening on {}:{}{} ({})", config.host(), server.port(), LrsApp.BASE,
                     config.isH2() ? "H2" : "PostgreSQL");

@@ -41,6 +41,16 @@ public record Principal(String key, Set<Scope> scopes, Optional<String> activity
         return any(Scope.ALL, Scope.ALL_READ, Scope.STATEMENTS_READ, Scope.RESEARCH);
     }
 
+    /** Downloading published packages when the LRS asks for a key (packages-download: key). */
+    public boolean canDownloadPackages() {
+        return any(Scope.ALL, Scope.ALL_READ, Scope.PACKAGES);
+    }
+
+    /** Publishing and withdrawing releases: administrators only. */
+    public boolean canPublishPackages() {
+        return scopes.contains(Scope.ALL);
+    }
+
     /** Whether exports show agents as stored rather than as pseudonyms: administrators only (scope all). */
     public boolean canSeeIdentities() {
         return scopes.contains(Scope.ALL);

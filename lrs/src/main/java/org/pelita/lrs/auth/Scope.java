@@ -14,7 +14,9 @@ public enum Scope {
     ALL_READ("all/read"),
     ALL("all"),
     /** Not an xAPI scope: the researchers' API only (reports, pseudonymised exports), no xAPI resource. */
-    RESEARCH("research");
+    RESEARCH("research"),
+    /** Not an xAPI scope: downloading the published packages (docs/packages.md), for an LMS that updates from them. */
+    PACKAGES("packages");
 
     private final String text;
 

@@ -57,6 +57,10 @@ public final class PelitaLrs implements Callable<Integer> {
             description = "Version named in responses to requests without a valid X-Experience-API-Version (default 2.0.0).")
     String defaultVersion;
 
+    @Option(names = "--packages-download", paramLabel = "key|public",
+            description = "Who may download published packages: key (a credential with scope packages; the default) or public.")
+    String packagesDownload;
+
     @Option(names = "--first-admin-file", paramLabel = "<file>", defaultValue = "first-admin.txt",
             description = "Where a first start writes the administrator's secret when the output is not a terminal"
                     + " (default: ${DEFAULT-VALUE} in the working directory).")
@@ -77,6 +81,7 @@ public final class PelitaLrs implements Callable<Integer> {
         flags.put("cors-origins", corsOrigins);
         flags.put("log-format", logFormat);
         flags.put("default-version", defaultVersion);
+        flags.put("packages-download", packagesDownload);
         return flags;
     }
 

@@ -29,7 +29,8 @@ public final class ConfigLoader {
     private static Map<String, String> keys() {
         Map<String, String> keys = new LinkedHashMap<>();
         for (String key : List.of("host", "port", "db", "db-user", "db-password", "max-body-bytes", "cors-origins",
-                "consistency-margin-ms", "authority-home-page", "log-format", "db-pool-size", "default-version")) {
+                "consistency-margin-ms", "authority-home-page", "log-format", "db-pool-size", "default-version", "packages-download",
+                "packages-max-bytes")) {
             keys.put(key, "PELITA_LRS_" + key.toUpperCase().replace('-', '_'));
         }
         return Map.copyOf(keys);
@@ -106,6 +107,11 @@ public final class ConfigLoader {
         if (!Set.of("2.0.0", "1.0.3").contains(defaultVersion)) {
             throw new ConfigException("default-version must be 2.0.0 or 1.0.3, not '" + defaultVersion + "'");
         }
+        String packagesDownload = values.getOrDefault("packages-download", d.packagesDownload());
+        if (!Set.of("key", "public").contains(packagesDownload)) {
+            throw new ConfigException("packages-download must be key (a credential with scope packages, all/read or all) or public, not '"
+                    + packagesDownload + "'");
+        }
         List<String> origins = values.containsKey("cors-origins")
                 ? Arrays.stream(values.get("cors-origins").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()
                 : d.corsOrigins();
@@ -126,7 +132,9 @@ public final class ConfigLoader {
                 values.getOrDefault("authority-home-page", d.authorityHomePage()),
                 format,
                 (int) integer(values, "db-pool-size", d.databasePoolSize(), 1, 200),
-                defaultVersion);
+                defaultVersion,
+                packagesDownload,
+                integer(values, "packages-max-bytes", d.packagesMaxBytes(), 1024, Long.MAX_VALUE / 2));
     }
 
     private static int integer(Map<String, String> values, String key, int fallback, long min, long max) {

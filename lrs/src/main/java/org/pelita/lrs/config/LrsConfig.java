@@ -18,21 +18,30 @@ import java.util.List;
  * @param logFormat          "json" (one JSON object per line) or "text"
  * @param defaultVersion     the xAPI version named in responses to requests that give none (or an unknown one):
  *                           the 1.0.3 and 2.0.0 conformance suites expect different answers there
+ * @param packagesDownload   who may download published packages (docs/packages.md): "key" (a credential with scope
+ *                           packages, all/read or all) or "public" (anyone)
+ * @param packagesMaxBytes   a release uploaded for publishing above this size gets 413
  */
 public record LrsConfig(String host, int port, String databaseUrl, String databaseUser, String databasePassword,
                         long maxBodyBytes, List<String> corsOrigins, Duration consistencyMargin,
-                        String authorityHomePage, String logFormat, int databasePoolSize, String defaultVersion) {
+                        String authorityHomePage, String logFormat, int databasePoolSize, String defaultVersion,
+                        String packagesDownload, long packagesMaxBytes) {
     public LrsConfig {
         corsOrigins = List.copyOf(corsOrigins);
     }
 
     public static LrsConfig defaults() {
         return new LrsConfig("127.0.0.1", 8080, "jdbc:h2:file:./data/lrs", "", "", 10L * 1024 * 1024, List.of(),
-                Duration.ZERO, "urn:pelita:lrs", "json", 8, "2.0.0");
+                Duration.ZERO, "urn:pelita:lrs", "json", 8, "2.0.0", "key", 200L * 1024 * 1024);
     }
 
     public boolean isPostgres() {
         return databaseUrl.startsWith("jdbc:postgresql:");
+    }
+
+    /** Whether anyone may download published packages, without a key. */
+    public boolean packagesPublic() {
+        return "public".equals(packagesDownload);
     }
 
     public boolean isH2() {

@@ -5,6 +5,7 @@ import io.javalin.http.HttpResponseException;
 import java.util.Map;
 import org.pelita.lrs.xapi.ConflictException;
 import org.pelita.lrs.xapi.ForbiddenException;
+import org.pelita.lrs.xapi.GoneException;
 import org.pelita.lrs.xapi.InvalidRequestException;
 import org.pelita.lrs.xapi.Json;
 import org.pelita.lrs.xapi.NotFoundException;
@@ -34,6 +35,8 @@ public final class ErrorMapper {
             status = 404;
         } else if (e instanceof ConflictException) {
             status = 409;
+        } else if (e instanceof GoneException) {
+            status = 410;
         } else if (e instanceof PreconditionFailedException) {
             status = 412;
         } else if (e instanceof PayloadTooLargeException) {

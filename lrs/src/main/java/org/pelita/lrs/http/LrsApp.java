@@ -61,12 +61,12 @@ public final class LrsApp {
     /**
      * @param maxBodyBytes requests above it get 413
      * @param healthy      whether the database answers, for /health
+     * @param research     the researchers' API (/api)
+     * @param packages     published packages (/packages)
+     * @param site         static files beside the LRS (the demo's sample sites), if any
      */
-    /**
-     * @param research the researchers' API (/api)
-     * @param site     static files beside the LRS (the demo's sample sites), if any
-     */
-    public Javalin create(long maxBodyBytes, BooleanSupplier healthy, ResearchRoutes research, Optional<StaticSite> site) {
+    public Javalin create(long maxBodyBytes, BooleanSupplier healthy, ResearchRoutes research, PackagesRoutes packages,
+                          Optional<StaticSite> site) {
         return Javalin.create(config -> {
             site.ifPresent(s -> s.register(config));
             config.http.maxRequestSize = maxBodyBytes;
@@ -80,6 +80,7 @@ public final class LrsApp {
                 ctx.status(up ? 200 : 503).contentType("application/json").result(up ? "{\"status\":\"up\"}" : "{\"status\":\"down\"}");
             });
             research.register(config);
+            packages.register(config);
             // The researchers' dashboard: static files at /dashboard/ (and uPlot from its WebJar), no credentials needed
             // for the files themselves; the page signs in to the research API with a read credential (docs/dashboard.md).
             Dashboard.register(config);

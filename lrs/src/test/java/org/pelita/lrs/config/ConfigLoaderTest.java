@@ -165,11 +165,19 @@ class ConfigLoaderTest {
         "consistency-margin-ms|600000|consistency-margin-ms must be a whole number from 0 to 60000",
         "log-format|xml|log-format must be json or text, not 'xml'",
         "default-version|1.0.2|default-version must be 2.0.0 or 1.0.3, not '1.0.2'",
+        "packages-download|anyone|packages-download must be key (a credential with scope packages, all/read or all) or public, not 'anyone'",
+        "packages-max-bytes|10|packages-max-bytes must be a whole number from 1024",
     })
     void aBadValueIsRefusedWithAMessageNamingTheSetting(String setting, String value, String message) {
         assertThatThrownBy(() -> load(Optional.empty(), Map.of(), flags(setting, value)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void packagesNeedAKeyUnlessTheOperatorMakesThemPublic() {
+        assertThat(load(Optional.empty(), Map.of(), Map.of()).packagesPublic()).isFalse();
+        assertThat(load(Optional.empty(), Map.of("PELITA_LRS_PACKAGES_DOWNLOAD", "public"), Map.of()).packagesPublic()).isTrue();
     }
 
     @Test

@@ -92,6 +92,11 @@ public final class TestLrs implements AutoCloseable {
         return new XapiClient(base() + "/api", key, key == null ? null : key + "-secret", null);
     }
 
+    /** A client for the published packages (…/packages) with this credential (secret "<key>-secret"), or none for null. */
+    public XapiClient packages(String key) {
+        return new XapiClient(base() + "/packages", key, key == null ? null : key + "-secret", null);
+    }
+
     /** A client without credentials or version header (for /health and raw checks). */
     public XapiClient anonymous() {
         return new XapiClient(base(), null, null, null);

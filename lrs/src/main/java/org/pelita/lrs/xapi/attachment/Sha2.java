@@ -11,7 +11,7 @@ import java.util.Optional;
  * SHA-384 or SHA-512 (Communication §1.5.2.s4.b4), so those three and SHA-224 are recognised. (SHA-512/256 has the
  * same length as SHA-256 and is read as SHA-256.)
  */
-final class Sha2 {
+public final class Sha2 {
     private Sha2() {
     }
 
@@ -37,7 +37,8 @@ final class Sha2 {
         }
     }
 
-    static String sha256Hex(byte[] content) {
+    /** Lower-case hex of the content's SHA-256 (also the published packages' hashes, as release.json gives them). */
+    public static String sha256Hex(byte[] content) {
         return HexFormat.of().formatHex(digest("SHA-256").digest(content));
     }
 

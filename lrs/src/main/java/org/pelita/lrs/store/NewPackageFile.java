@@ -1,0 +1,5 @@
+package org.pelita.lrs.store;
+
+/** A package to store with its release. */
+public record NewPackageFile(StoredPackage metadata, byte[] content) {
+}
