@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The packager's command line: {@code build} packages a module, {@code validate} checks any SCORM 1.2 zip. */
 @Command(name = "pelita-packager", mixinStandardHelpOptions = true, versionProvider = PelitaPackager.Version.class,
         description = "Builds e-learning packages from module definitions and checks packages before import.",
-        subcommands = {BuildCommand.class, ReleaseCommand.class, DiffCommand.class, ValidateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, ReleaseCommand.class, PublishCommand.class, DiffCommand.class, ValidateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class PelitaPackager implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
