@@ -123,7 +123,10 @@ public final class PackagesRoutes {
         }
         if (ConditionalRequest.notModified(ctx.header("If-None-Match"), ctx.header("If-Modified-Since"), etag,
                 download.lastModified().map(OffsetDateTime::toInstant))) {
+            // No body; a Content-Length must then be the size a 200 would have sent (RFC 9110 §8.6), not Jetty's 0.
             ctx.status(304);
+            ctx.contentType("application/zip");
+            ctx.header("Content-Length", String.valueOf(download.content().length));
             return;
         }
         ctx.contentType("application/zip");

@@ -112,6 +112,8 @@ class PackagesResourceTest {
         assertThat(again.bytes()).isEmpty();
         assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
         assertThat(again.header("Last-Modified")).isEqualTo(first.header("Last-Modified"));
+        assertThat(again.header("Content-Length")).as("RFC 9110 §8.6: absent, or the size a 200 would send")
+                .isEqualTo(String.valueOf(first.bytes().length));
         assertThat(headAgain.status()).as("a weak tag matches for If-None-Match (RFC 9110 §13.1.2)").isEqualTo(304);
         assertThat(other.status()).isEqualTo(200);
         assertThat(other.bytes()).isEqualTo(first.bytes());

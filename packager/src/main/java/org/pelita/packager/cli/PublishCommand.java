@@ -47,7 +47,8 @@ public final class PublishCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             ReleasePublisher.Result result = new ReleasePublisher().publish(release, lrs, credential);
-            out.printf("%s: %d packages%n", result.outcome(), result.urls().size());
+            out.printf("%s %s %s on %s (%d packages)%n", result.outcome(), result.module(), result.version(), result.lrs(),
+                    result.urls().size());
             result.urls().forEach(url -> out.println("  " + url));
             if (!result.latestUrls().isEmpty()) {
                 out.println("latest (for LMSs that update automatically):");

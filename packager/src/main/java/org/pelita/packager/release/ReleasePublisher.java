@@ -25,7 +25,7 @@ import org.pelita.packager.archive.Sha256;
  */
 public final class ReleasePublisher {
     /** What the LRS did, and the addresses it serves the packages at (absolute). */
-    public record Result(String outcome, List<String> urls, List<String> latestUrls) {
+    public record Result(String module, String version, String lrs, String outcome, List<String> urls, List<String> latestUrls) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,7 +73,7 @@ public final class ReleasePublisher {
                 latest.add(root + p.path("latestUrl").asText());
             }
         }
-        return new Result(body.path("outcome").asText(), urls, latest);
+        return new Result(manifest.module(), manifest.version(), root, body.path("outcome").asText(), urls, latest);
     }
 
     /** The release's folder as one zip: release.json, RELEASE-NOTES.md and each package, checked against its hash. */

@@ -75,7 +75,7 @@ class PublishCommandTest {
         Path release = release(module);
 
         assertThat(publish(release)).as(cli.err()).isZero();
-        assertThat(cli.out()).contains("published: 6 packages", lrs.base() + "/packages/released/1.0.0/scorm12/en.zip",
+        assertThat(cli.out()).contains("published released 1.0.0 on " + lrs.base() + " (6 packages)", lrs.base() + "/packages/released/1.0.0/scorm12/en.zip",
                 "latest (for LMSs that update automatically):", lrs.base() + "/packages/released/latest/scorm12/id.zip");
         nextSecond();
 
@@ -113,7 +113,7 @@ class PublishCommandTest {
         assertThat(publish(release)).isZero();
 
         assertThat(publish(release)).as(cli.err()).isZero();
-        assertThat(cli.out()).contains("already-published: 6 packages");
+        assertThat(cli.out()).contains("already-published released 1.0.0 on " + lrs.base() + " (6 packages)");
 
         // Another build of 1.0.0 (released elsewhere, so the packager's own refusal does not stop it first).
         Files.writeString(module.resolve("content/en/basics/intro.md"), "# Introduction\n\nOther words.\n");
