@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.pelita.lrs.auth.Principal;
 import org.pelita.lrs.research.Reports;
 import org.pelita.lrs.research.Table;
@@ -27,12 +25,12 @@ import org.pelita.lrs.xapi.InvalidRequestException;
 import org.pelita.lrs.xapi.Json;
 
 /**
- * GET /api/reports/&lt;name&gt;: parses the filters, runs the report, writes it as JSON or CSV (format=csv, or Accept:
- * text/csv). Knows HTTP, not statistics.
+ * GET /api/reports/&lt;name&gt;: parses the filters and the breakdown (by=version), runs the report, writes it as JSON or
+ * CSV (format=csv, or Accept: text/csv). Knows HTTP, not statistics.
  */
 public final class ReportsHandler {
     static final Set<String> FILTERS = Set.of("module", "version", "language", "registration", "organisation", "country", "since",
-            "until", "format");
+            "until", "format", "by");
     private static final CsvMapper CSV = new CsvMapper();
 
     private final Reports reports;
@@ -43,25 +41,29 @@ public final class ReportsHandler {
 
     /** Adds every report's route. */
     public void register(ResearchRoutes routes) {
-        routes.get("/reports/modules", report("modules", (filter, ctx) -> reports.modules(filter), Reports.Modules::table));
-        routes.get("/reports/funnel", report("funnel", (filter, ctx) -> reports.funnel(filter), Reports.Funnel::table));
-        routes.get("/reports/quizzes", report("quizzes", (filter, ctx) -> reports.quizzes(filter), Reports.Quizzes::table));
-        routes.get("/reports/questions", report("questions", (filter, ctx) -> reports.questions(filter, required(ctx, "quiz")),
-                Reports.Questions::table, "quiz"));
-        routes.get("/reports/pre-post", report("pre-post", (filter, ctx) -> reports.prePost(filter), Reports.PrePost::table));
-        routes.get("/reports/time-on-task", report("time-on-task", (filter, ctx) -> reports.timeOnTask(filter), Reports.TimeOnTask::table));
+        routes.get("/reports/modules", report("modules", (filter, by, ctx) -> reports.modules(filter, by)));
+        routes.get("/reports/funnel", report("funnel", (filter, by, ctx) -> reports.funnel(filter, by)));
+        routes.get("/reports/quizzes", report("quizzes", (filter, by, ctx) -> reports.quizzes(filter, by)));
+        routes.get("/reports/questions", report("questions", (filter, by, ctx) -> by == Reports.By.VERSION
+                ? reports.questionsByVersion(filter, required(ctx, "quiz")) : reports.questions(filter, required(ctx, "quiz")), "quiz"));
+        routes.get("/reports/pre-post", report("pre-post", (filter, by, ctx) -> reports.prePost(filter, by)));
+        routes.get("/reports/time-on-task", report("time-on-task", (filter, by, ctx) -> reports.timeOnTask(filter, by)));
     }
 
-    private <T> ResearchRoutes.Handler report(String name, BiFunction<ReportFilter, Context, T> run, Function<T, Table> table,
-                                              String... extra) {
+    /** Runs a report. */
+    private interface Run {
+        Reports.Report run(ReportFilter filter, Reports.By by, Context ctx);
+    }
+
+    private ResearchRoutes.Handler report(String name, Run run, String... extra) {
         return (Context ctx, Principal principal) -> {
             checkParameters(ctx, extra);
             boolean csv = csv(ctx);
-            T result = run.apply(filter(ctx), ctx);
+            Reports.Report result = run.run(filter(ctx), by(ctx), ctx);
             if (csv) {
                 ctx.contentType("text/csv; charset=utf-8");
                 ctx.header("Content-Disposition", "attachment; filename=\"" + name + "-" + LocalDate.now(ZoneOffset.UTC) + ".csv\"");
-                writeCsv(table.apply(result), ctx.outputStream());
+                writeCsv(result.table(), ctx.outputStream());
             } else {
                 ctx.contentType("application/json");
                 ctx.result(Json.MAPPER.writeValueAsBytes(result));
@@ -92,6 +94,19 @@ public final class ReportsHandler {
         }
         String accept = ctx.header("Accept");
         return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
+    }
+
+    /** The breakdown: by=version gives a row per module version; by=none, or no by, one per module. */
+    static Reports.By by(Context ctx) {
+        String by = ctx.queryParam("by");
+        if (by == null || by.isBlank()) {
+            return Reports.By.NONE;
+        }
+        return switch (by.trim()) {
+            case "version" -> Reports.By.VERSION;
+            case "none" -> Reports.By.NONE;
+            default -> throw new InvalidRequestException("by must be version or none, not " + by);
+        };
     }
 
     private static String required(Context ctx, String parameter) {

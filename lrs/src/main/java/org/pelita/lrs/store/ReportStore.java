@@ -44,24 +44,31 @@ public final class ReportStore {
     public record ModuleUse(String module, String version, String language, int learners) {
     }
 
-    /** Distinct learners per module and verb, for statements about the module itself (launched by the LMS, or any unit). */
-    public record Stage(String module, String verb, int learners) {
+    /** Distinct learners of a module (of a module version, when counted by version; else version is null). */
+    public record ModuleLearners(String module, String version, int learners) {
     }
 
-    /** How many distinct pages of a lesson one learner has seen. */
-    public record LessonVisit(String module, String lesson, UUID learner, int pages) {
+    /**
+     * Distinct learners per module and verb, for statements about the module itself (launched by the LMS, or any unit);
+     * per module version when counted by version (else version is null).
+     */
+    public record Stage(String module, String version, String verb, int learners) {
+    }
+
+    /** How many distinct pages of a lesson one learner has seen (in one module version, when counted by version). */
+    public record LessonVisit(String module, String version, String lesson, UUID learner, int pages) {
     }
 
     /** A submitted quiz. */
-    public record QuizSubmission(String module, String quiz, String kind, UUID learner, OffsetDateTime time, Double score) {
+    public record QuizSubmission(String module, String version, String quiz, String kind, UUID learner, OffsetDateTime time, Double score) {
     }
 
     /** An answered question. */
-    public record Answer(String question, UUID learner, OffsetDateTime time, Boolean success, String response) {
+    public record Answer(String question, String version, UUID learner, OffsetDateTime time, Boolean success, String response) {
     }
 
     /** A visit to a module that ended (terminated), with its duration. */
-    public record Session(String module, UUID learner, long durationMs) {
+    public record Session(String module, String version, UUID learner, long durationMs) {
     }
 
     /** From launches (launched by an LMS, initialized by the content): every learner of a module has one. */
@@ -76,53 +83,57 @@ public final class ReportStore {
         return rows.map(r -> new ModuleUse(ids.of(r.value1()), r.value2(), r.value3(), r.value4()));
     }
 
-    /** Distinct learners per module who launched it. */
-    public Map<String, Integer> learners(ReportFilter filter) {
+    /**
+     * Distinct learners per module who launched it; per module version with byVersion (statements without a version,
+     * an LMS's launched, then count in none).
+     */
+    public List<ModuleLearners> learners(ReportFilter filter, boolean byVersion) {
         var e = LEARNING_EVENT;
-        List<Condition> where = conditions(filter);
+        List<Condition> where = conditions(filter, byVersion);
         where.add(e.VERB.in("launched", "initialized"));
-        var rows = sql.select(e.MODULE_KEY, DSL.countDistinct(e.LEARNER_KEY)).from(e).where(where).groupBy(e.MODULE_KEY).fetch();
+        var rows = sql.select(e.MODULE_KEY, version(byVersion), DSL.countDistinct(e.LEARNER_KEY)).from(e).where(where)
+                .groupBy(groups(byVersion, e.MODULE_KEY)).fetch();
         Ids ids = ids(rows.map(r -> r.value1()));
-        Map<String, Integer> learners = new HashMap<>();
-        rows.forEach(r -> learners.put(ids.of(r.value1()), r.value2()));
-        return learners;
+        return rows.map(r -> new ModuleLearners(ids.of(r.value1()), r.value2(), r.value3()));
     }
 
-    public List<Stage> stages(ReportFilter filter) {
+    /** The stages of {@link #learners}: launched, completed, passed, failed. */
+    public List<Stage> stages(ReportFilter filter, boolean byVersion) {
         var e = LEARNING_EVENT;
-        List<Condition> where = conditions(filter);
+        List<Condition> where = conditions(filter, byVersion);
         where.add(e.VERB.in("launched", "initialized", "completed", "passed", "failed"));
         where.add(e.OBJECT_KIND.eq("module").or(e.VERB.eq("launched")));
         // The LMS's launched (cmi5) and the content's initialized are one stage: the learner opened the module. Inlined
         // literals: PostgreSQL matches the grouped expression to the selected one only when they are the same text.
         var stage = DSL.when(e.VERB.eq(DSL.inline("initialized")), DSL.inline("launched")).otherwise(e.VERB);
-        var rows = sql.select(e.MODULE_KEY, stage, DSL.countDistinct(e.LEARNER_KEY))
+        var rows = sql.select(e.MODULE_KEY, version(byVersion), stage, DSL.countDistinct(e.LEARNER_KEY))
                 .from(e).where(where)
-                .groupBy(e.MODULE_KEY, stage).fetch();
+                .groupBy(groups(byVersion, e.MODULE_KEY, stage)).fetch();
         Ids ids = ids(rows.map(r -> r.value1()));
-        return rows.map(r -> new Stage(ids.of(r.value1()), r.value2(), r.value3()));
+        return rows.map(r -> new Stage(ids.of(r.value1()), r.value2(), r.value3(), r.value4()));
     }
 
-    public List<LessonVisit> lessonVisits(ReportFilter filter) {
+    public List<LessonVisit> lessonVisits(ReportFilter filter, boolean byVersion) {
         var e = LEARNING_EVENT;
-        List<Condition> where = conditions(filter);
+        List<Condition> where = conditions(filter, byVersion);
         where.add(e.VERB.eq("experienced"));
         where.add(e.OBJECT_KIND.eq("page"));
         where.add(e.PARENT_KEY.isNotNull());
         // The distinct pages, counted here: H2 groups by all four columns faster than it counts distinct pages per group
         // (at 1M statements, 324 ms against 526 ms).
-        Map<List<UUID>, Integer> pages = new HashMap<>();
-        sql.select(e.MODULE_KEY, e.PARENT_KEY, e.LEARNER_KEY).from(e).where(where)
-                .groupBy(e.MODULE_KEY, e.PARENT_KEY, e.LEARNER_KEY, e.OBJECT_KEY)
-                .forEach(r -> pages.merge(List.of(r.value1(), r.value2(), r.value3()), 1, Integer::sum));
+        Map<List<Object>, Integer> pages = new HashMap<>();
+        sql.select(e.MODULE_KEY, e.PARENT_KEY, e.LEARNER_KEY, version(byVersion)).from(e).where(where)
+                .groupBy(groups(byVersion, e.MODULE_KEY, e.PARENT_KEY, e.LEARNER_KEY, e.OBJECT_KEY))
+                .forEach(r -> pages.merge(java.util.Arrays.asList(r.value1(), r.value2(), r.value3(), r.value4()), 1, Integer::sum));
         Set<UUID> keys = new HashSet<>();
         pages.keySet().forEach(k -> {
-            keys.add(k.get(0));
-            keys.add(k.get(1));
+            keys.add((UUID) k.get(0));
+            keys.add((UUID) k.get(1));
         });
         Ids ids = ids(keys);
         List<LessonVisit> visits = new ArrayList<>();
-        pages.forEach((k, n) -> visits.add(new LessonVisit(ids.of(k.get(0)), ids.of(k.get(1)), k.get(2), n)));
+        pages.forEach((k, n) -> visits.add(new LessonVisit(ids.of((UUID) k.get(0)), (String) k.get(3), ids.of((UUID) k.get(1)),
+                (UUID) k.get(2), n)));
         return visits;
     }
 
@@ -132,7 +143,7 @@ public final class ReportStore {
         List<Condition> where = conditions(filter);
         where.add(e.VERB.in("completed", "passed", "failed"));
         where.add(e.OBJECT_KIND.eq("quiz"));
-        var rows = sql.select(e.MODULE_KEY, e.OBJECT_KEY, e.QUIZ_KIND, e.LEARNER_KEY, e.EVENT_TIME, e.SCORE_SCALED)
+        var rows = sql.select(e.MODULE_KEY, e.OBJECT_KEY, e.QUIZ_KIND, e.LEARNER_KEY, e.EVENT_TIME, e.SCORE_SCALED, e.MODULE_VERSION)
                 .from(e).where(where)
                 .orderBy(e.EVENT_TIME, e.LEARNER_KEY, e.OBJECT_KEY).fetch(); // index columns only: no row is looked up
         Set<UUID> keys = new HashSet<>();
@@ -141,7 +152,8 @@ public final class ReportStore {
             keys.add(r.value2());
         });
         Ids ids = ids(keys);
-        return rows.map(r -> new QuizSubmission(ids.of(r.value1()), ids.of(r.value2()), r.value3(), r.value4(), r.value5(), r.value6()));
+        return rows.map(r -> new QuizSubmission(ids.of(r.value1()), r.value7(), ids.of(r.value2()), r.value3(), r.value4(), r.value5(),
+                r.value6()));
     }
 
     /** The answers to the questions of one quiz of a module, oldest first. */
@@ -152,11 +164,11 @@ public final class ReportStore {
         where.add(e.OBJECT_KIND.eq("question"));
         where.add(e.MODULE_KEY.eq(activityKey(module)));
         where.add(e.PARENT_KEY.eq(activityKey(quiz)));
-        var rows = sql.select(e.OBJECT_KEY, e.LEARNER_KEY, e.EVENT_TIME, e.SUCCESS, e.RESPONSE)
+        var rows = sql.select(e.OBJECT_KEY, e.LEARNER_KEY, e.EVENT_TIME, e.SUCCESS, e.RESPONSE, e.MODULE_VERSION)
                 .from(e).where(where)
                 .orderBy(e.EVENT_TIME, e.LEARNER_KEY, e.OBJECT_KEY).fetch(); // index columns only: no row is looked up
         Ids ids = ids(rows.map(r -> r.value1()));
-        return rows.map(r -> new Answer(ids.of(r.value1()), r.value2(), r.value3(), r.value4(), r.value5()));
+        return rows.map(r -> new Answer(ids.of(r.value1()), r.value6(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
     public List<Session> sessions(ReportFilter filter) {
@@ -165,9 +177,9 @@ public final class ReportStore {
         where.add(e.VERB.eq("terminated"));
         where.add(e.OBJECT_KIND.eq("module"));
         where.add(e.DURATION_MS.isNotNull());
-        var rows = sql.select(e.MODULE_KEY, e.LEARNER_KEY, e.DURATION_MS).from(e).where(where).fetch();
+        var rows = sql.select(e.MODULE_KEY, e.LEARNER_KEY, e.DURATION_MS, e.MODULE_VERSION).from(e).where(where).fetch();
         Ids ids = ids(rows.map(r -> r.value1()));
-        return rows.map(r -> new Session(ids.of(r.value1()), r.value2(), r.value3()));
+        return rows.map(r -> new Session(ids.of(r.value1()), r.value4(), r.value2(), r.value3()));
     }
 
     /**
@@ -243,6 +255,29 @@ public final class ReportStore {
                     .forEach(r -> found.put(r.value1(), r.value2()));
         }
         return found;
+    }
+
+    /** The module version, selected when counting by version (else null, and not grouped by). */
+    private static org.jooq.Field<String> version(boolean byVersion) {
+        return byVersion ? LEARNING_EVENT.MODULE_VERSION : DSL.inline((String) null, LEARNING_EVENT.MODULE_VERSION);
+    }
+
+    /** These columns to group by, and the module version when counting by version. */
+    private static List<org.jooq.GroupField> groups(boolean byVersion, org.jooq.GroupField... fields) {
+        List<org.jooq.GroupField> groups = new ArrayList<>(List.of(fields));
+        if (byVersion) {
+            groups.add(LEARNING_EVENT.MODULE_VERSION);
+        }
+        return groups;
+    }
+
+    /** The filters; counting by version, only statements that carry a version (an LMS's launched carries none). */
+    private static List<Condition> conditions(ReportFilter filter, boolean byVersion) {
+        List<Condition> where = conditions(filter);
+        if (byVersion) {
+            where.add(LEARNING_EVENT.MODULE_VERSION.isNotNull());
+        }
+        return where;
     }
 
     private static List<Condition> conditions(ReportFilter filter) {

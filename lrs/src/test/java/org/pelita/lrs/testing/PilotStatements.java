@@ -24,6 +24,7 @@ public final class PilotStatements {
     private final List<ObjectNode> statements = new ArrayList<>();
     private OffsetDateTime clock;
     private String organisation;
+    private List<String> questions = List.of();
 
     public PilotStatements(String module, String version, String language, String learner, OffsetDateTime start) {
         this.module = module;
@@ -40,6 +41,16 @@ public final class PilotStatements {
 
     public PilotStatements organisation(String name) {
         this.organisation = name;
+        return this;
+    }
+
+    /**
+     * The questions of the quizzes that follow, by position: each a path after {@code <module>/questions/<quiz>/}, as
+     * {@code q1/0123456789ab} (question id and revision) or {@code q1} (a package built before revisions). Without
+     * them, question i is {@code q<i>}.
+     */
+    public PilotStatements questions(String... paths) {
+        this.questions = List.of(paths);
         return this;
     }
 
@@ -81,7 +92,7 @@ public final class PilotStatements {
             result.putObject("score").put("raw", success ? 1 : 0).put("min", 0).put("max", 1).put("scaled", success ? 1 : 0);
             ObjectNode context = parents(activity(module + "/quizzes/" + quiz, "http://adlnet.gov/expapi/activities/assessment", quiz));
             context.with("extensions").put("urn:pelita:xapi:extension:quiz-kind", kind);
-            statements.add(statement("answered", question(quiz, "q" + (i + 1)), result, context));
+            statements.add(statement("answered", question(quiz, i < questions.size() ? questions.get(i) : "q" + (i + 1)), result, context));
         }
         double scaled = responses.length == 0 ? 0 : (double) right / responses.length;
         ObjectNode result = Json.MAPPER.createObjectNode();
@@ -170,8 +181,9 @@ public final class PilotStatements {
         return a;
     }
 
-    private ObjectNode question(String quiz, String id) {
-        ObjectNode q = activity(module + "/questions/" + quiz + "/" + id, "http://adlnet.gov/expapi/activities/cmi.interaction",
+    private ObjectNode question(String quiz, String path) {
+        String id = path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
+        ObjectNode q = activity(module + "/questions/" + quiz + "/" + path, "http://adlnet.gov/expapi/activities/cmi.interaction",
                 "Question " + id);
         ObjectNode definition = (ObjectNode) q.get("definition");
         definition.put("interactionType", "choice");
