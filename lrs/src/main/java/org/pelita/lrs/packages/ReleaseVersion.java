@@ -1,6 +1,8 @@
 package org.pelita.lrs.packages;
 
+import java.math.BigInteger;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pelita.lrs.xapi.InvalidRequestException;
@@ -13,6 +15,22 @@ import org.pelita.lrs.xapi.InvalidRequestException;
 public record ReleaseVersion(String text, int[] numbers, String preRelease) implements Comparable<ReleaseVersion> {
     /** The packager's version syntax (ModuleLoader.VERSION), with numbers small enough to compare. */
     private static final Pattern SYNTAX = Pattern.compile("(\\d{1,9})(?:\\.(\\d{1,9}))?(?:\\.(\\d{1,9}))?(?:-([0-9A-Za-z.-]+))?");
+    /**
+     * Any two version texts in release order: versions by their precedence, text that is not a version (a statement's
+     * module-version extension can hold anything) after them, in numeric-aware order (v9 before v10).
+     */
+    public static final Comparator<String> ORDER = (a, b) -> {
+        Optional<ReleaseVersion> x = tryParse(a);
+        Optional<ReleaseVersion> y = tryParse(b);
+        if (x.isPresent() && y.isPresent()) {
+            int c = x.get().compareTo(y.get());
+            return c != 0 ? c : a.compareTo(b);
+        }
+        if (x.isPresent() != y.isPresent()) {
+            return x.isPresent() ? -1 : 1;
+        }
+        return naturalOrder(a, b);
+    };
     /** The path segment that means "the highest version published". */
     public static final String LATEST = "latest";
 
@@ -27,6 +45,28 @@ public record ReleaseVersion(String text, int[] numbers, String preRelease) impl
             numbers[i] = m.group(i + 1) == null ? 0 : Integer.parseInt(m.group(i + 1));
         }
         return new ReleaseVersion(text, numbers, m.group(4) == null ? "" : m.group(4));
+    }
+
+    public static Optional<ReleaseVersion> tryParse(String text) {
+        try {
+            return Optional.of(parse(text));
+        } catch (InvalidRequestException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Runs of digits compared as numbers, the rest as text. */
+    private static int naturalOrder(String a, String b) {
+        String[] x = a.split("(?<=\\d)(?=\\D)|(?<=\\D)(?=\\d)");
+        String[] y = b.split("(?<=\\d)(?=\\D)|(?<=\\D)(?=\\d)");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            boolean numbers = !x[i].isEmpty() && !y[i].isEmpty() && Character.isDigit(x[i].charAt(0)) && Character.isDigit(y[i].charAt(0));
+            int c = numbers ? new BigInteger(x[i]).compareTo(new BigInteger(y[i])) : x[i].compareTo(y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return x.length != y.length ? Integer.compare(x.length, y.length) : a.compareTo(b);
     }
 
     /** A pre-release is never `latest`: partners who update automatically get released versions only. */

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.pelita.lrs.packages.ReleaseVersion;
 import org.pelita.lrs.store.ReportFilter;
 import org.pelita.lrs.store.ReportStore;
 import org.pelita.lrs.xapi.Json;
@@ -46,19 +47,8 @@ public final class Reports {
         Table table();
     }
 
-    /** Module versions in numeric order (1.9.0 before 1.10.0), then as text. */
-    static final Comparator<String> VERSION_ORDER = (a, b) -> {
-        String[] x = a.split("(?<=\\d)(?=\\D)|(?<=\\D)(?=\\d)");
-        String[] y = b.split("(?<=\\d)(?=\\D)|(?<=\\D)(?=\\d)");
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            boolean numbers = !x[i].isEmpty() && !y[i].isEmpty() && Character.isDigit(x[i].charAt(0)) && Character.isDigit(y[i].charAt(0));
-            int c = numbers ? new java.math.BigInteger(x[i]).compareTo(new java.math.BigInteger(y[i])) : x[i].compareTo(y[i]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return x.length != y.length ? Integer.compare(x.length, y.length) : a.compareTo(b);
-    };
+    /** Module versions in release order (1.9.0 before 1.10.0, a pre-release before its release), as latest is chosen. */
+    static final Comparator<String> VERSION_ORDER = ReleaseVersion.ORDER;
 
     /** What a report row is about: a module or a quiz, and its module version when broken down by version (else null). */
     record Part(String id, String version) implements Comparable<Part> {

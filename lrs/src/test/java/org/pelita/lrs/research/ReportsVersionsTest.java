@@ -28,11 +28,13 @@ class ReportsVersionsTest {
     }
 
     @Test
-    void versionsComeInNumericOrder() {
-        List<String> versions = new ArrayList<>(List.of("1.10.0", "1.2.0", "1.9.1", "0.9", "1.9.0", "2.0.0-beta", "2.0.0"));
+    void versionsComeInReleaseOrderAndTextThatIsNoVersionAfterThem() {
+        List<String> versions = new ArrayList<>(List.of("1.10.0", "pilot-b", "1.2.0", "1.9.1", "0.9", "1.9.0", "2.0.0-beta", "2.0.0",
+                "pilot-a"));
 
         versions.sort(Reports.VERSION_ORDER);
 
-        assertThat(versions).containsExactly("0.9", "1.2.0", "1.9.0", "1.9.1", "1.10.0", "2.0.0", "2.0.0-beta");
+        assertThat(versions).containsExactly("0.9", "1.2.0", "1.9.0", "1.9.1", "1.10.0", "2.0.0-beta", "2.0.0", "pilot-a",
+                "pilot-b");
     }
 }
