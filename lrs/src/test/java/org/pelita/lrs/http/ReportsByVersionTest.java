@@ -66,10 +66,7 @@ class ReportsByVersionTest {
                 .quiz("pre-test", "pre", "b", "b"));
         learners.add(new PilotStatements(LEGACY, "1.0.0", "en", "C2", day(3))
                 .questions("q1/0123456789ab", "abcdef012345/0123456789ab").initialized().quiz("pre-test", "pre", "b", "a"));
-        for (PilotStatements learner : learners) {
-            XapiClient.Response post = lrs.admin().post("/statements", learner.json());
-            assertThat(post.status()).as(post.toString()).isEqualTo(200);
-        }
+        PilotStatements.postAll(lrs, learners);
     }
 
     private static JsonNode report(String database, String path) {

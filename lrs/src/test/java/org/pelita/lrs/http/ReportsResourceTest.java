@@ -51,10 +51,7 @@ class ReportsResourceTest {
                 .experienced("l1", "p1").experienced("l1", "p2").experienced("l2", "p1").quiz("pre-test", "pre", "b", "b", "b")
                 .terminated(Duration.ofMinutes(30)));
         learners.add(new PilotStatements(MODULE, "1.1.0", "id", "L4", day(5)).initialized());
-        for (PilotStatements learner : learners) {
-            XapiClient.Response post = lrs.admin().post("/statements", learner.json());
-            assertThat(post.status()).as(post.toString()).isEqualTo(200);
-        }
+        PilotStatements.postAll(lrs, learners);
     }
 
     private static JsonNode report(String database, String path) {

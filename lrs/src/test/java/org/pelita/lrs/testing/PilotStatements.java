@@ -1,5 +1,7 @@
 package org.pelita.lrs.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -33,6 +35,14 @@ public final class PilotStatements {
         this.learner = learner;
         this.registration = UUID.nameUUIDFromBytes((module + learner).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         this.clock = start;
+    }
+
+    /** Posts each learner's statements with the administrator's credential, and fails the test on any answer but 200. */
+    public static void postAll(TestLrs lrs, List<PilotStatements> learners) {
+        for (PilotStatements learner : learners) {
+            XapiClient.Response post = lrs.admin().post("/statements", learner.json());
+            assertThat(post.status()).as(post.toString()).isEqualTo(200);
+        }
     }
 
     public static OffsetDateTime day(int day) {
