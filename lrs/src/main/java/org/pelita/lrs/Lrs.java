@@ -59,15 +59,17 @@ public final class Lrs implements AutoCloseable {
     private final StatementQueryParser queries;
     private final Javalin server;
     private final Optional<Bootstrap> bootstrap;
+    private final PackageService packages;
 
     private Lrs(Database database, StatementWriter writer, StatementService statements, StatementQueryParser queries, Javalin server,
-                Optional<Bootstrap> bootstrap) {
+                Optional<Bootstrap> bootstrap, PackageService packages) {
         this.database = database;
         this.writer = writer;
         this.statements = statements;
         this.queries = queries;
         this.server = server;
         this.bootstrap = bootstrap;
+        this.packages = packages;
     }
 
     public static Lrs start(LrsConfig config) {
@@ -103,13 +105,13 @@ public final class Lrs implements AutoCloseable {
                     new DocumentsHandler(documents, LrsRules.agentCheck()),
                     new ResourcesHandler(new DefinitionService(statementStore), LrsRules.agentCheck()),
                     XapiVersion.fromHeader(config.defaultVersion()).orElseThrow());
-            PackagesRoutes packages = new PackagesRoutes(new PackageService(new PackageStore(database), clock), authenticator,
-                    config.packagesPublic(), config.packagesMaxBytes());
-            Javalin server = app.create(config.maxBodyBytes(), () -> healthy(database), research, packages, site);
+            PackageService packages = new PackageService(new PackageStore(database), clock);
+            Javalin server = app.create(config.maxBodyBytes(), () -> healthy(database), research,
+                    new PackagesRoutes(packages, authenticator, config.packagesPublic(), config.packagesMaxBytes()), site);
             server.start(config.host(), config.port());
             LOG.info("LRS listening on {}:{}{} ({})", config.host(), server.port(), LrsApp.BASE,
                     config.isH2() ? "H2" : "PostgreSQL");
-            return new Lrs(database, writer, statements, queries, server, bootstrap);
+            return new Lrs(database, writer, statements, queries, server, bootstrap, packages);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -150,6 +152,11 @@ public final class Lrs implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Published packages (the demo publishes the samples' releases through it, as PUT /packages would). */
+    public PackageService packages() {
+        return packages;
     }
 
     /** The query plan for GET statements with these parameters (bench --plans, docs/query-plans.md). */

@@ -85,6 +85,14 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("  Dashboard:             %s%n", demo.dashboardUrl());
         out.printf("    sign in with key:    %s%n", Demo.READER_KEY);
         out.printf("             secret:     %s%n", demo.readerSecret());
+        if (!demo.published().isEmpty()) {
+            String first = demo.published().keySet().iterator().next();
+            out.printf("  Packages for an LMS:   %s (and every sample, target and language)%n",
+                    demo.latestPackageUrl(first, "scorm12", demo.samples().stream().filter(s -> s.id().equals(first)).findFirst()
+                            .map(s -> s.languages().get(0)).orElse("en")));
+            out.printf("    download with key:   %s%n", Demo.LMS_KEY);
+            out.printf("             secret:     %s%n", demo.lmsSecret());
+        }
         out.printf("  Data (database, secrets, packages): %s (delete it to start afresh)%n", data.toAbsolutePath().normalize());
         out.printf("  Ctrl-C stops.%n%n");
         out.flush();

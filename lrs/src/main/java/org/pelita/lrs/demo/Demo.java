@@ -10,20 +10,27 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.pelita.lrs.Lrs;
 import org.pelita.lrs.auth.SecretHasher;
 import org.pelita.lrs.config.LrsConfig;
+import org.pelita.lrs.http.PackagesRoutes;
 import org.pelita.lrs.http.StaticSite;
+import org.pelita.lrs.packages.PackageService;
 import org.pelita.lrs.store.CredentialStore;
 import org.pelita.lrs.store.StoredCredential;
+import org.pelita.lrs.xapi.XapiException;
 
 /**
  * A running demo: the LRS with the sample modules built as web packages that report to it, served under
@@ -32,25 +39,34 @@ import org.pelita.lrs.store.StoredCredential;
  * <ul>
  *   <li>a write-only credential per sample ({@code demo-<module id>}), restricted to the module's activity IRI;</li>
  *   <li>a read credential for the dashboard ({@value #READER_KEY}, scope statements/read);</li>
+ *   <li>each sample's release (SCORM 1.2, TinCan and cmi5 in each language) published at the LRS's stable package
+ *   addresses, and a credential that can only download them ({@value #LMS_KEY}, scope packages), as a partner's LMS
+ *   would have (docs/packages.md);</li>
  *   <li>their secrets and the study's pseudonym key, made once and kept in the data folder ({@link DemoSecrets}).</li>
  * </ul>
  */
 public final class Demo implements AutoCloseable {
     public static final String SITE_PATH = "/demo";
     public static final String READER_KEY = "demo-reader";
+    public static final String LMS_KEY = "demo-lms";
     public static final String ACTIVITY_BASE = "urn:pelita:module:";
 
     private final Lrs lrs;
     private final String base;
     private final String readerSecret;
+    private final String lmsSecret;
     private final List<SampleModule> samples;
+    private final Map<String, String> published;
     private final List<String> failed;
 
-    private Demo(Lrs lrs, String base, String readerSecret, List<SampleModule> samples, List<String> failed) {
+    private Demo(Lrs lrs, String base, String readerSecret, String lmsSecret, List<SampleModule> samples, Map<String, String> published,
+                 List<String> failed) {
         this.lrs = lrs;
         this.base = base;
         this.readerSecret = readerSecret;
+        this.lmsSecret = lmsSecret;
         this.samples = samples;
+        this.published = Collections.unmodifiableMap(new LinkedHashMap<>(published));
         this.failed = failed;
     }
 
@@ -79,6 +95,7 @@ public final class Demo implements AutoCloseable {
         List<SampleModule> modules = read(samples, failed, log);
         DemoSecrets secrets = DemoSecrets.load(data);
         String readerSecret = secrets.get("reader");
+        String lmsSecret = secrets.get("lms");
         String pseudonymKey = secrets.get("pseudonym-key");
         for (SampleModule module : modules) {
             secrets.get("write." + module.id());
@@ -89,6 +106,7 @@ public final class Demo implements AutoCloseable {
         try {
             CredentialStore credentials = new CredentialStore(lrs.database());
             ensure(credentials, hasher, READER_KEY, readerSecret, "statements/read", Optional.empty(), "demo dashboard (read only)", data);
+            ensure(credentials, hasher, LMS_KEY, lmsSecret, "packages", Optional.empty(), "demo LMS (downloads published packages)", data);
             for (SampleModule module : modules) {
                 ensure(credentials, hasher, writerKey(module.id()), secrets.get("write." + module.id()), "statements/write define",
                         Optional.of(module.iri(ACTIVITY_BASE)), "demo package " + module.id(), data);
@@ -106,11 +124,15 @@ public final class Demo implements AutoCloseable {
                 }
             }
             removeStale(site, built);
+            Map<String, String> published = new LinkedHashMap<>();
+            for (SampleModule module : built) {
+                publish(module, data, packager, lrs.packages(), log).ifPresent(version -> published.put(module.id(), version));
+            }
             Files.writeString(site.resolve("demo.css"), LandingPage.STYLESHEET, StandardCharsets.UTF_8);
             Path index = site.resolve("index.html.tmp");
-            Files.writeString(index, LandingPage.render(built, failed, SITE_PATH, READER_KEY), StandardCharsets.UTF_8);
+            Files.writeString(index, LandingPage.render(built, failed, published, SITE_PATH, READER_KEY, LMS_KEY), StandardCharsets.UTF_8);
             Files.move(index, site.resolve("index.html"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new Demo(lrs, base, readerSecret, List.copyOf(built), List.copyOf(failed));
+            return new Demo(lrs, base, readerSecret, lmsSecret, List.copyOf(built), published, List.copyOf(failed));
         } catch (Exception | Error e) {
             lrs.close();
             throw e;
@@ -195,6 +217,52 @@ public final class Demo implements AutoCloseable {
         }
     }
 
+    /**
+     * Releases a module as {@code release} does (SCORM 1.2, TinCan and cmi5 in each language, into data/releases) and
+     * publishes it on the demo's LRS as {@code publish} would: the version published (or already published), or empty
+     * with the reason on the console (a sample changed under a version already released here is refused, as always).
+     */
+    private static Optional<String> publish(SampleModule module, Path data, ModuleBuilder packager, PackageService packages,
+                                            PrintWriter log) throws Exception {
+        Path dist = data.resolve("releases");
+        StringWriter errors = new StringWriter();
+        int exit = packager.run(List.of("release", module.directory().toString(), "--dist", dist.toString(), "--activity-base",
+                ACTIVITY_BASE), new PrintWriter(new StringWriter(), true), new PrintWriter(errors, true));
+        if (exit != 0) {
+            errors.toString().lines().forEach(line -> log.println("  " + module.id() + ": " + line));
+            log.println("  not published: " + module.id() + " " + module.version());
+            return Optional.empty();
+        }
+        Path zip = Files.createTempFile(data, "release-", ".zip");
+        try {
+            zipFolder(dist.resolve(module.id()).resolve(module.version()), zip);
+            PackageService.Publication publication = packages.publish(module.id(), module.version(), zip, "demo");
+            log.println("  " + (publication.outcome() == PackageService.Outcome.ALREADY_PUBLISHED ? "already published " : "published ")
+                    + module.id() + " " + module.version() + " (" + publication.packages().size() + " packages for LMSs)");
+            return Optional.of(module.version());
+        } catch (XapiException e) {
+            log.println("  not published: " + module.id() + " " + module.version() + ": " + e.getMessage());
+            return Optional.empty();
+        } finally {
+            Files.deleteIfExists(zip);
+        }
+    }
+
+    /** A release's folder as one zip, its files at their paths in the folder (what {@code publish} uploads). */
+    static void zipFolder(Path folder, Path zip) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (Path file : files) {
+                out.putNextEntry(new ZipEntry(folder.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+    }
+
     /** Unzips, refusing entries that would land outside {@code into}. */
     static void unzip(Path zip, Path into) throws IOException {
         Files.createDirectories(into);
@@ -260,6 +328,20 @@ public final class Demo implements AutoCloseable {
 
     public String readerSecret() {
         return readerSecret;
+    }
+
+    public String lmsSecret() {
+        return lmsSecret;
+    }
+
+    /** Modules whose release is published on the demo's LRS, with the version. */
+    public Map<String, String> published() {
+        return published;
+    }
+
+    /** Where a published module's package is, at its latest address: such as …/packages/feature-tour/latest/scorm12/en.zip. */
+    public String latestPackageUrl(String moduleId, String target, String language) {
+        return base + PackagesRoutes.BASE + "/" + moduleId + "/latest/" + target + "/" + language + ".zip";
     }
 
     public List<SampleModule> samples() {

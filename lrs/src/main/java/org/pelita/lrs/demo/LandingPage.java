@@ -2,6 +2,7 @@ package org.pelita.lrs.demo;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The demo's landing page: each sample with its title, languages and a link to take it, and the dashboard with
@@ -26,10 +27,13 @@ final class LandingPage {
     }
 
     /**
+     * @param published the samples whose release is published on the LRS, with its version
      * @param sitePath  where the samples are served, such as {@code /demo}
      * @param readerKey the dashboard credential's key (its secret is printed on the console only)
+     * @param lmsKey    the key that downloads published packages (its secret too)
      */
-    static String render(List<SampleModule> samples, List<String> failed, String sitePath, String readerKey) {
+    static String render(List<SampleModule> samples, List<String> failed, Map<String, String> published, String sitePath,
+                         String readerKey, String lmsKey) {
         StringBuilder html = new StringBuilder(4096);
         html.append("""
                 <!DOCTYPE html>
@@ -65,7 +69,18 @@ final class LandingPage {
                 }
                 html.append(". Module id <code>").append(escape(sample.id())).append("</code>.</p>\n");
                 html.append("<a class=\"take\" href=\"").append(escape(sitePath + "/" + sample.id() + "/")).append("\" aria-describedby=\"")
-                        .append(escape(headingId)).append("\">Take this module</a>\n</li>\n");
+                        .append(escape(headingId)).append("\">Take this module</a>\n");
+                if (published.containsKey(sample.id())) {
+                    html.append("<p>For an LMS, SCORM 1.2 of release ").append(escape(published.get(sample.id())))
+                            .append(" (each address gives the latest release):");
+                    for (String language : sample.languages()) {
+                        html.append(" <a href=\"").append(escape("/packages/" + sample.id() + "/latest/scorm12/" + language + ".zip"))
+                                .append("\" hreflang=\"").append(escape(language)).append("\">").append(escape(languageNames(List.of(language))))
+                                .append("</a>");
+                    }
+                    html.append(" (<a href=\"").append(escape("/packages/" + sample.id())).append("\">every package</a>).</p>\n");
+                }
+                html.append("</li>\n");
             }
             html.append("</ul>\n");
         }
@@ -75,6 +90,13 @@ final class LandingPage {
         html.append("<h2>Dashboard</h2>\n<p><a href=\"/dashboard/\">Open the dashboard</a>. Sign in with the key <code>")
                 .append(escape(readerKey)).append("</code> and the secret printed on the console where the demo was started ")
                 .append("(it can read statements and nothing else).</p>\n");
+        if (!published.isEmpty()) {
+            html.append("<h2>Packages for an LMS</h2>\n<p>Each sample's release is published on this Learning Record Store at ")
+                    .append("addresses that never change, and at a <code>latest</code> address that a Moodle activity of type ")
+                    .append("<em>Downloaded package</em> updates itself from (docs/packages.md). Downloading needs the key <code>")
+                    .append(escape(lmsKey)).append("</code> and the secret printed on the console (it can download packages and ")
+                    .append("nothing else).</p>\n");
+        }
         html.append("""
                 <h2>What happens</h2>
                 <p>The packages carry a write-only key that can record statements about their own module only. Your code

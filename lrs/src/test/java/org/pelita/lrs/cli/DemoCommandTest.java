@@ -53,12 +53,19 @@ class DemoCommandTest {
     @TempDir
     Path data;
 
-    /** Writes {@code <id>-<version>-web.zip} as the packager would (a few of its files) and keeps each call's options. */
+    /**
+     * Writes {@code <id>-<version>-web.zip} as the packager's build would (a few of its files), or a release folder as its
+     * release would (a SCORM 1.2 package per language, release.json with their hashes), and keeps each call's options.
+     */
     static final class StandInPackager implements ModuleBuilder {
         final List<Map<String, String>> calls = new ArrayList<>();
+        final List<Map<String, String>> releases = new ArrayList<>();
 
         @Override
         public int run(List<String> args, PrintWriter out, PrintWriter err) throws IOException {
+            if (args.get(0).equals("release")) {
+                return release(args);
+            }
             assertThat(args.get(0)).isEqualTo("build");
             Map<String, String> options = new LinkedHashMap<>();
             options.put("module", args.get(1));
@@ -76,6 +83,43 @@ class DemoCommandTest {
             }
             out.println("wrote " + zip);
             return 0;
+        }
+
+        private int release(List<String> args) throws IOException {
+            Map<String, String> options = new LinkedHashMap<>();
+            options.put("module", args.get(1));
+            for (int i = 2; i < args.size(); i += 2) {
+                options.put(args.get(i), args.get(i + 1));
+            }
+            releases.add(options);
+            SampleModule module = SampleModule.read(Path.of(options.get("module")));
+            Path folder = Path.of(options.get("--dist")).resolve(module.id()).resolve(module.version());
+            Files.createDirectories(folder.resolve("scorm12"));
+            StringBuilder artifacts = new StringBuilder();
+            for (String language : module.languages()) {
+                String file = "scorm12/" + module.id() + "-" + module.version() + "-scorm12-" + language + ".zip";
+                byte[] content = scormPackage(module, language);
+                Files.write(folder.resolve(file), content);
+                artifacts.append(artifacts.length() == 0 ? "" : ",").append("{\"target\":\"scorm12\",\"languages\":[\"").append(language)
+                        .append("\"],\"file\":\"").append(file).append("\",\"size\":").append(content.length).append(",\"sha256\":\"")
+                        .append(sha256(content)).append("\"}");
+            }
+            Files.writeString(folder.resolve("release.json"), "{\"module\":\"" + module.id() + "\",\"version\":\"" + module.version()
+                    + "\",\"packager\":\"stand-in\",\"artifacts\":[" + artifacts + "]}\n");
+            return 0;
+        }
+
+        /** A package whose bytes say which it is (the same every time: a release never changes). */
+        static byte[] scormPackage(SampleModule module, String language) {
+            return ("scorm12 " + module.id() + " " + module.version() + " " + language).getBytes(StandardCharsets.UTF_8);
+        }
+
+        private static String sha256(byte[] content) {
+            try {
+                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         private static void entry(ZipOutputStream zip, String name, String text) throws IOException {
@@ -175,6 +219,29 @@ class DemoCommandTest {
     }
 
     @Test
+    void eachSamplesReleaseIsPublishedAndTheLmsKeyDownloadsItFromItsLatestAddress() throws Exception {
+        StandInPackager packager = new StandInPackager();
+        try (Demo demo = start(packager, 0)) {
+            String landing = get(demo.landingUrl()).body();
+            assertThat(packager.releases).hasSize(samples().size());
+            assertThat(demo.published()).hasSize(samples().size());
+            for (SampleModule sample : samples()) {
+                assertThat(landing).contains("href=\"/packages/" + sample.id() + "/latest/scorm12/" + sample.languages().get(0) + ".zip\"");
+                String url = demo.latestPackageUrl(sample.id(), "scorm12", sample.languages().get(0));
+                HttpResponse<String> download = get(url, "Authorization", basic(Demo.LMS_KEY, demo.lmsSecret()));
+                assertThat(download.statusCode()).as(url).isEqualTo(200);
+                assertThat(download.body()).isEqualTo("scorm12 " + sample.id() + " " + sample.version() + " " + sample.languages().get(0));
+                assertThat(get(url).statusCode()).as("downloads need a key by default").isEqualTo(401);
+                assertThat(get(url, "Authorization", basic(Demo.LMS_KEY, demo.lmsSecret())).headers().firstValue("Content-Location")
+                        .orElseThrow()).isEqualTo("/packages/" + sample.id() + "/" + sample.version() + "/scorm12/"
+                        + sample.languages().get(0) + ".zip");
+            }
+            assertThat(landing).contains("<code>" + Demo.LMS_KEY + "</code>");
+            assertThat(landing).doesNotContain(demo.lmsSecret());
+        }
+    }
+
+    @Test
     void aModuleKeyWritesOnlyAboutItsModuleAndTheReaderOnlyReads() throws Exception {
         StandInPackager packager = new StandInPackager();
         try (Demo demo = start(packager, 0)) {
@@ -212,7 +279,7 @@ class DemoCommandTest {
             pseudonymKey = first.calls.get(0).get("--pseudonym-key");
             keys = first.calls.stream().map(c -> c.get("--lrs-key")).toList();
         }
-        assertThat(credentials).isEqualTo(samples().size() + 2); // one per sample, the reader, the administrator
+        assertThat(credentials).isEqualTo(samples().size() + 3); // one per sample, the reader, the LMS, the administrator
         Files.writeString(data.resolve("site").resolve(samples().get(0).id()).resolve("index.html"), "stale");
 
         StandInPackager second = new StandInPackager();
@@ -224,6 +291,7 @@ class DemoCommandTest {
             assertThat(second.calls.get(0).get("--pseudonym-key")).isEqualTo(pseudonymKey);
             assertThat(second.calls.stream().map(c -> c.get("--lrs-key")).toList()).isEqualTo(keys);
             assertThat(get(demo.sampleUrl(samples().get(0).id())).body()).as("rebuilt").contains("start-en.html");
+            assertThat(demo.published()).as("the same releases again: already published").hasSize(samples().size());
         }
     }
 

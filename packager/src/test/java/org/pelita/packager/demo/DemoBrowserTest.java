@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,6 +58,15 @@ class DemoBrowserTest {
             assertThat(packager.where()).isEqualTo("the class path");
             assertThat(demo.failed()).as(log.toString()).isEmpty();
             SampleModule first = demo.samples().get(0);
+            // Each sample was released by the real packager and published: its latest SCORM 1.2 package is the release's.
+            assertThat(demo.published()).as(log.toString()).hasSize(demo.samples().size());
+            String language = first.languages().get(0);
+            HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create(demo.latestPackageUrl(first.id(), "scorm12", language)))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((Demo.LMS_KEY + ":" + demo.lmsSecret())
+                            .getBytes(StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(download.statusCode()).isEqualTo(200);
+            assertThat(download.body()).isEqualTo(Files.readAllBytes(data.resolve("releases").resolve(first.id()).resolve(first.version())
+                    .resolve("scorm12").resolve(first.id() + "-" + first.version() + "-scorm12-" + language + ".zip")));
             String module = Demo.ACTIVITY_BASE + first.id();
             ChromeDriver driver = Browser.start();
             try {
