@@ -126,14 +126,14 @@ public final class PackagesRoutes {
             // No body; a Content-Length must then be the size a 200 would have sent (RFC 9110 §8.6), not Jetty's 0.
             ctx.status(304);
             ctx.contentType("application/zip");
-            ctx.header("Content-Length", String.valueOf(download.content().length));
+            ctx.header("Content-Length", String.valueOf(p.size()));
             return;
         }
         ctx.contentType("application/zip");
         ctx.header("Content-Disposition", "attachment; filename=\"" + p.fileName() + "\"");
-        ctx.header("Content-Length", String.valueOf(download.content().length));
+        ctx.header("Content-Length", String.valueOf(p.size()));
         if (!head) {
-            ctx.result(download.content());
+            ctx.result(download.content().get());
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.pelita.lrs.store.PackageStore;
 import org.pelita.lrs.store.StoredPackage;
@@ -51,8 +52,9 @@ public final class PackageService {
      *                     current second: HTTP dates count whole seconds, so a date sent then could not tell that
      *                     change from a second one in the same second (RFC 9110 §8.8.2.2); the ETag still can
      * @param latest       whether it was asked for as latest (its bytes may change) rather than by version (never)
+     * @param content      reads the bytes from the store: a HEAD or a 304 never needs them
      */
-    public record Download(StoredPackage metadata, byte[] content, Optional<OffsetDateTime> lastModified, boolean latest) {
+    public record Download(StoredPackage metadata, Supplier<byte[]> content, Optional<OffsetDateTime> lastModified, boolean latest) {
     }
 
     /** A module's releases for the index, highest version first, and the version latest stands for, if any. */
@@ -135,7 +137,7 @@ public final class PackageService {
                 .orElseThrow(() -> new NotFoundException("version " + release.version() + " of " + module + " has no " + target
                         + " package in " + language + "; it has " + String.join(", ", packages.stream()
                         .map(p -> p.target() + "/" + p.language() + ".zip").toList())));
-        byte[] content = store.content(module, release.version(), target, language)
+        Supplier<byte[]> content = () -> store.content(module, metadata.version(), target, language)
                 .orElseThrow(() -> new NotFoundException("the package " + target + "/" + language + " is no longer stored"));
         boolean settled = clock.instant().truncatedTo(ChronoUnit.SECONDS).isAfter(lastModified.toInstant());
         return new Download(metadata, content, settled ? Optional.of(lastModified) : Optional.empty(), latest);
