@@ -2,7 +2,13 @@ package org.pelita.lrs.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -132,6 +138,24 @@ class PackagesBadUploadTest {
         ReleaseUpload release = ReleaseUpload.of("m-large", "1.0.0").add("xapi", "en").file("xapi/m-large-1.0.0-xapi-en.zip", null);
         byte[] large = new byte[5000];
         refused(database, "m-large", "1.0.0", concat(release.zip(), large), 413, "this LRS accepts releases of up to 4096 bytes");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(StatementServers.DATABASES)
+    void aReleaseLargerThanPackagesMaxBytesSentWithoutALength(String database) throws Exception {
+        // Chunked, so the LRS cannot refuse it by its Content-Length: it counts as it reads.
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SERVERS.on(database).base()
+                        + "/packages/m-chunked/1.0.0"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((TestLrs.ADMIN + ":" + TestLrs.ADMIN
+                        + "-secret").getBytes(StandardCharsets.UTF_8)))
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[9000])))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("larger than the 4096 bytes this LRS accepts");
+        assertThat(SERVERS.on(database).packages(TestLrs.ADMIN).get("").json().get("modules")).isEmpty();
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

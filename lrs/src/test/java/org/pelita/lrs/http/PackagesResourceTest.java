@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -201,6 +206,31 @@ class PackagesResourceTest {
                 .contains("scorm12/en has SHA-256").contains("give the module a new version");
         assertThat(moodle(database).get("/" + module + "/1.0.0/scorm12/en.zip").bytes())
                 .isEqualTo(release.bytes("scorm12/" + module + "-1.0.0-scorm12-en.zip"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(StatementServers.DATABASES)
+    void aReleasePublishedFromFourClientsAtOnceIsStoredOnceAndEachIsToldSo(String database) throws Exception {
+        String module = newModule();
+        ReleaseUpload release = ReleaseUpload.of(module, "1.0.0");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<XapiClient.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> publish(admin(database), module, "1.0.0", release)));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<XapiClient.Response> answer : answers) {
+                statuses.add(answer.get().status());
+            }
+
+            assertThat(statuses).as("one stores it, the others find it stored").containsOnly(201, 200).containsOnlyOnce(201);
+        } finally {
+            pool.shutdown();
+        }
+        JsonNode listing = moodle(database).get("/" + module).json();
+        assertThat(listing.get("releases")).hasSize(1);
+        assertThat(listing.get("releases").get(0).get("packages")).hasSize(3);
     }
 
     @ParameterizedTest(name = "{0}")
