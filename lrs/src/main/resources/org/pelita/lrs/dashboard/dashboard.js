@@ -347,8 +347,14 @@
         params.push([name, value]);
       }
     }
+    if (form.elements.by.checked) {
+      params.push(['by', 'version']); // a row per module version (docs/reports.md)
+    }
     return params;
   }
+
+  /** A module's (or quiz's) name, with its version when the report is broken down by version. */
+  const versioned = (text, item) => (item.version ? `${text} ${item.version}` : text);
 
   const moduleName = id => {
     const known = modules.find(m => m.id === id);
@@ -369,7 +375,7 @@
   function renderFunnel(report) {
     const list = report.modules || [];
     render('funnel', list.length === 0 || list.every(m => !m.launched), body => {
-      const names = list.map(m => label(m.name, m.id));
+      const names = list.map(m => versioned(label(m.name, m.id), m));
       const holder = chartHolder('Bar chart of learners who launched, completed, passed and failed each module; the table below has the numbers.');
       body.append(legend([['Launched', 1], ['Completed', 3], ['Passed', 2], ['Failed', 4]]), holder);
       barChart('funnel', holder, names, [
@@ -398,17 +404,19 @@
     return `${moduleName(q.module)}: ${label(q.name, q.id)}${q.kind ? ` (${q.kind})` : ''}`;
   }
 
+  const quizRowTitle = q => versioned(`${moduleName(q.module)}: ${label(q.name, q.id)}`, q);
+
   function renderQuizzes(report) {
     const list = report.quizzes || [];
     render('quizzes', list.length === 0 || list.every(q => !q.learners), body => {
       body.append(table('Scores per quiz (first submissions)', [
         { label: 'Quiz' }, { label: 'Kind' }, { label: 'Learners', num: true }, { label: 'Mean', num: true }, { label: 'Median', num: true },
-      ], list.map(q => [`${moduleName(q.module)}: ${label(q.name, q.id)}`, q.kind || NONE, integer(q.learners), percent(q.mean), percent(q.median)])));
+      ], list.map(q => [quizRowTitle(q), q.kind || NONE, integer(q.learners), percent(q.mean), percent(q.median)])));
       const grid = el('div', { class: 'charts' });
       body.append(grid);
       list.forEach(q => {
         const bins = q.distribution || [];
-        const title = quizTitle(q);
+        const title = versioned(quizTitle(q), q);
         const holder = chartHolder(`Histogram of scores for ${title}: ${bins.map(b => `${integer(b.count)} from ${percent(b.from)} to ${percent(b.to)}`).join(', ')}.`);
         grid.append(el('div', {}, el('p', { class: 'chart-title' }, title), holder));
         barChart('quizzes', holder, bins.map(b => `${Math.round(b.from * 100)}`), [
@@ -419,14 +427,41 @@
     // The item analysis picks one of these quizzes.
     const select = $('#quiz');
     const before = select.value;
-    select.replaceChildren(...list.map(q => el('option', { value: q.id }, quizTitle(q))));
+    // By version a quiz has a row per version; the item analysis compares its versions itself.
+    const quizzes = list.filter((q, i) => list.findIndex(other => other.id === q.id) === i);
+    select.replaceChildren(...quizzes.map(q => el('option', { value: q.id }, quizTitle(q))));
     if (list.some(q => q.id === before)) {
       select.value = before;
     }
     select.disabled = list.length === 0;
   }
 
+  /** The item analysis by version: each question in each version, marked where it changed between them. */
+  function renderQuestionsByVersion(report) {
+    const list = report.questions || [];
+    const versions = report.versions || [];
+    render('questions', list.length === 0 || versions.every(v => !v.learners), body => {
+      const note = q => (q.revisionChanged ? 'Changed between versions: do not compare or pool its answers'
+        : q.added ? `Not asked in ${versions[0].version}` : q.removed ? `Not asked in ${versions[versions.length - 1].version}` : 'Same in every version');
+      const rows = [];
+      list.forEach((q, i) => (q.versions || []).forEach(v => rows.push([
+        `Q${i + 1}. ${label(v.name, v.id)}`, v.version, v.revision || NONE,
+        q.revisionChanged || q.added || q.removed ? el('span', { class: 'changed' }, note(q)) : note(q),
+        integer(v.answers), percent(v.difficulty), decimal(v.discrimination), responses(v),
+      ])));
+      const learners = versions.map(v => `${integer(v.learners)} in ${v.version}`).join(', ');
+      body.append(table(`Item analysis by version (learners: ${learners})`, [
+        { label: 'Question' }, { label: 'Version' }, { label: 'Revision' }, { label: 'Compared with the other versions' },
+        { label: 'Answers', num: true }, { label: 'Difficulty', num: true }, { label: 'Discrimination', num: true }, { label: 'Responses' },
+      ], rows));
+    });
+  }
+
   function renderQuestions(report) {
+    if (report.versions) {
+      renderQuestionsByVersion(report);
+      return;
+    }
     const list = report.questions || [];
     render('questions', list.length === 0 || !report.learners, body => {
       const codes = list.map((_, i) => `Q${i + 1}`);
@@ -461,7 +496,7 @@
   function renderPrePost(report) {
     const list = report.modules || [];
     render('pre-post', list.length === 0 || list.every(m => !m.pairs), body => {
-      const names = list.map(m => label(m.name, m.id));
+      const names = list.map(m => versioned(label(m.name, m.id), m));
       const holder = chartHolder('Bar chart of the mean pre-test and post-test score of each module; the table below has the numbers.');
       body.append(legend([['Pre-test mean', 1], ['Post-test mean', 3]]), holder);
       barChart('pre-post', holder, names, [
@@ -479,7 +514,7 @@
   function renderTime(report) {
     const list = report.modules || [];
     render('time-on-task', list.length === 0 || list.every(m => !m.sessions), body => {
-      const names = list.map(m => label(m.name, m.id));
+      const names = list.map(m => versioned(label(m.name, m.id), m));
       const holder = chartHolder('Box chart of minutes per learner and per session for each module (first to third quartile, line at the median); the table below has the numbers.');
       body.append(legend([['Per learner', 1], ['Per session', 2]]), holder);
       boxChart('time-on-task', holder, names, [

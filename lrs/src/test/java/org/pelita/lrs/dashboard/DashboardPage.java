@@ -123,7 +123,15 @@ final class DashboardPage {
         }
     }
 
-    /** Applies the filters and waits for the reports to load again. */
+    /** Ticks or clears "Compare versions" (by=version). */
+    void compareVersions(boolean on) {
+        WebElement box = driver.findElement(By.id("f-by"));
+        if (box.isSelected() != on) {
+            box.click();
+        }
+    }
+
+        /** Applies the filters and waits for the reports to load again. */
     void apply() {
         driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
         waitForReports();
