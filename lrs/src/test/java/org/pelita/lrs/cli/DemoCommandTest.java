@@ -67,11 +67,7 @@ class DemoCommandTest {
                 return release(args);
             }
             assertThat(args.get(0)).isEqualTo("build");
-            Map<String, String> options = new LinkedHashMap<>();
-            options.put("module", args.get(1));
-            for (int i = 2; i < args.size(); i += 2) {
-                options.put(args.get(i), args.get(i + 1));
-            }
+            Map<String, String> options = options(args);
             calls.add(options);
             SampleModule module = SampleModule.read(Path.of(options.get("module")));
             Path zip = Path.of(options.get("--out")).resolve(module.id() + "-" + module.version() + "-web.zip");
@@ -85,12 +81,18 @@ class DemoCommandTest {
             return 0;
         }
 
-        private int release(List<String> args) throws IOException {
+        /** The command's options by name, and its module folder as "module". */
+        private static Map<String, String> options(List<String> args) {
             Map<String, String> options = new LinkedHashMap<>();
             options.put("module", args.get(1));
             for (int i = 2; i < args.size(); i += 2) {
                 options.put(args.get(i), args.get(i + 1));
             }
+            return options;
+        }
+
+        private int release(List<String> args) throws IOException {
+            Map<String, String> options = options(args);
             releases.add(options);
             SampleModule module = SampleModule.read(Path.of(options.get("module")));
             Path folder = Path.of(options.get("--dist")).resolve(module.id()).resolve(module.version());
