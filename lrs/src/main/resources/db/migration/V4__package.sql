@@ -12,6 +12,9 @@ CREATE TABLE package_release (
     withdrawn      TIMESTAMP WITH TIME ZONE,
     -- The last time this release was published, withdrawn or brought back: what `latest` answers may have changed then.
     changed        TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- False while its packages are being written, a chunk per transaction (H2 holds a transaction in memory until it
+    -- commits: a whole release in one took H2 down); nothing reads an incomplete release.
+    complete       BOOLEAN NOT NULL,
     PRIMARY KEY (module_id, version)
 );
 
@@ -24,7 +27,20 @@ CREATE TABLE package_file (
     file_name      VARCHAR(255) NOT NULL,
     byte_size      BIGINT NOT NULL,
     sha256         VARCHAR(64) NOT NULL,
-    content        BYTEA NOT NULL,
     PRIMARY KEY (module_id, version, target, language),
     FOREIGN KEY (module_id, version) REFERENCES package_release (module_id, version) ON DELETE CASCADE
+);
+
+-- A package's bytes in chunks of at most 1 MiB, in order of seq from 0, each written in a transaction of its own; a
+-- download reads one chunk at a time, so a large package (video) is never held in memory whole (PostgreSQL's driver
+-- reads a bytea value whole).
+CREATE TABLE package_chunk (
+    module_id      VARCHAR(128) NOT NULL,
+    version        VARCHAR(64) NOT NULL,
+    target         VARCHAR(32) NOT NULL,
+    language       VARCHAR(35) NOT NULL,
+    seq            INTEGER NOT NULL,
+    bytes          BYTEA NOT NULL,
+    PRIMARY KEY (module_id, version, target, language, seq),
+    FOREIGN KEY (module_id, version, target, language) REFERENCES package_file (module_id, version, target, language) ON DELETE CASCADE
 );

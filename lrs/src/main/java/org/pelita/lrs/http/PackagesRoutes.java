@@ -133,7 +133,7 @@ public final class PackagesRoutes {
         ctx.header("Content-Disposition", "attachment; filename=\"" + p.fileName() + "\"");
         ctx.header("Content-Length", String.valueOf(p.size()));
         if (!head) {
-            ctx.result(download.content().get());
+            ctx.result(download.content().get()); // streamed, a chunk at a time
         }
     }
 

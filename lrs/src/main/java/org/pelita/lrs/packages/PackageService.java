@@ -1,7 +1,9 @@
 package org.pelita.lrs.packages;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.pelita.lrs.store.NewPackageFile;
 import org.pelita.lrs.store.PackageStore;
 import org.pelita.lrs.store.StoredPackage;
 import org.pelita.lrs.store.StoredRelease;
@@ -28,6 +31,8 @@ import org.pelita.lrs.xapi.NotFoundException;
  * withdrawn. Knows nothing of HTTP.
  */
 public final class PackageService {
+    /** An incomplete publication older than this was abandoned (its process died): the next one discards it. */
+    static final Duration ABANDONED = Duration.ofMinutes(10);
     /** The packager's module id syntax (Values.ID). */
     private static final Pattern MODULE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -52,9 +57,9 @@ public final class PackageService {
      *                     current second: HTTP dates count whole seconds, so a date sent then could not tell that
      *                     change from a second one in the same second (RFC 9110 §8.8.2.2); the ETag still can
      * @param latest       whether it was asked for as latest (its bytes may change) rather than by version (never)
-     * @param content      reads the bytes from the store: a HEAD or a 304 never needs them
+     * @param content      the bytes, read from the store a chunk at a time as they are sent: a HEAD or a 304 never reads them
      */
-    public record Download(StoredPackage metadata, Supplier<byte[]> content, Optional<OffsetDateTime> lastModified, boolean latest) {
+    public record Download(StoredPackage metadata, Supplier<InputStream> content, Optional<OffsetDateTime> lastModified, boolean latest) {
     }
 
     /** A module's releases for the index, highest version first, and the version latest stands for, if any. */
@@ -79,26 +84,49 @@ public final class PackageService {
     public Publication publish(String module, String versionText, Path upload, String publishedBy) {
         checkModule(module);
         ReleaseVersion version = version(versionText);
-        ReleaseBundle bundle = ReleaseBundle.read(upload, module, version);
+        try (ReleaseBundle bundle = ReleaseBundle.read(upload, module, version)) {
+            return publish(module, version, bundle, publishedBy);
+        }
+    }
+
+    private Publication publish(String module, ReleaseVersion version, ReleaseBundle bundle, String publishedBy) {
         OffsetDateTime now = now();
         Optional<StoredRelease> existing = store.release(module, version.text());
+        if (existing.isPresent() && !existing.get().complete() && existing.get().changed().isBefore(now.minus(ABANDONED))) {
+            // A publication that began long ago and never completed: its process died. Its rows are no release.
+            store.discardIncomplete(module, version.text());
+            existing = Optional.empty();
+        }
         if (existing.isEmpty()) {
             StoredRelease release = new StoredRelease(module, version.text(), bundle.manifest(), bundle.notes(), now, publishedBy,
-                    Optional.empty(), now);
-            if (store.insert(release, bundle.packages())) {
+                    Optional.empty(), now, false);
+            if (store.claim(release, bundle.packages().stream().map(NewPackageFile::metadata).toList())) {
+                try {
+                    for (NewPackageFile file : bundle.packages()) {
+                        store.writeChunks(file);
+                    }
+                    store.complete(module, version.text(), now());
+                } catch (RuntimeException e) {
+                    store.discardIncomplete(module, version.text());
+                    throw e;
+                }
                 return new Publication(Outcome.PUBLISHED, module, version.text(), store.packages(module, version.text()));
             }
-            // Another request published this version meanwhile: compare with what it stored.
+            // Another request claimed this version meanwhile: compare with what it stores.
             existing = store.release(module, version.text());
         }
+        if (!existing.orElseThrow().complete()) {
+            throw new ConflictException("version " + version + " of " + module + " is being published by another request (since "
+                    + existing.get().changed().toInstant() + "); try again when it is done");
+        }
         List<StoredPackage> stored = store.packages(module, version.text());
-        List<String> differences = differences(stored, bundle.packages().stream().map(p -> p.metadata()).toList());
+        List<String> differences = differences(stored, bundle.packages().stream().map(NewPackageFile::metadata).toList());
         if (!differences.isEmpty()) {
             throw new ConflictException("version " + version + " of " + module + " is published with other content ("
                     + String.join("; ", differences) + "). A published release never changes: give the module a new version, "
                     + "release it and publish that");
         }
-        if (existing.orElseThrow().withdrawn().isPresent()) {
+        if (existing.get().withdrawn().isPresent()) {
             store.setWithdrawn(module, version.text(), Optional.empty(), now);
             return new Publication(Outcome.REPUBLISHED, module, version.text(), stored);
         }
@@ -137,8 +165,7 @@ public final class PackageService {
                 .orElseThrow(() -> new NotFoundException("version " + release.version() + " of " + module + " has no " + target
                         + " package in " + language + "; it has " + String.join(", ", packages.stream()
                         .map(p -> p.target() + "/" + p.language() + ".zip").toList())));
-        Supplier<byte[]> content = () -> store.content(module, metadata.version(), target, language)
-                .orElseThrow(() -> new NotFoundException("the package " + target + "/" + language + " is no longer stored"));
+        Supplier<InputStream> content = () -> store.content(metadata);
         boolean settled = clock.instant().truncatedTo(ChronoUnit.SECONDS).isAfter(lastModified.toInstant());
         return new Download(metadata, content, settled ? Optional.of(lastModified) : Optional.empty(), latest);
     }

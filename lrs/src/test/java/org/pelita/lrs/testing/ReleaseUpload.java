@@ -37,11 +37,15 @@ public final class ReleaseUpload {
         return new ReleaseUpload(module, version).add("scorm12", "en").add("scorm12", "id").add("web", "en", "id");
     }
 
-    /** Another package, its content derived from what it is (and {@code salt}, to change it under the same version). */
+    /** Another package, its content derived from what it is. */
     public ReleaseUpload add(String target, String... languages) {
+        return add(packageBytes(target, String.join(",", languages), ""), target, languages);
+    }
+
+    /** Another package with this content. */
+    public ReleaseUpload add(byte[] content, String target, String... languages) {
         String tag = languages.length == 1 ? languages[0] : "";
         String file = target + "/" + module + "-" + version + "-" + target + (tag.isEmpty() ? "" : "-" + tag) + ".zip";
-        byte[] content = packageBytes(target, String.join(",", languages), "");
         ObjectNode artifact = ((ArrayNode) manifest.get("artifacts")).addObject();
         artifact.put("target", target);
         ArrayNode list = artifact.putArray("languages");

@@ -37,6 +37,11 @@ public final class Sha2 {
         }
     }
 
+    /** A SHA-256 digest to feed as content arrives. */
+    public static MessageDigest sha256() {
+        return digest("SHA-256");
+    }
+
     /** Lower-case hex of the content's SHA-256 (also the published packages' hashes, as release.json gives them). */
     public static String sha256Hex(byte[] content) {
         return HexFormat.of().formatHex(digest("SHA-256").digest(content));
