@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.pelita.lrs.Lrs;
 import org.pelita.lrs.auth.SecretHasher;
 import org.pelita.lrs.bench.LoadBench;
+import org.pelita.lrs.bench.PackagesBench;
 import org.pelita.lrs.config.ConfigLoader;
 import org.pelita.lrs.config.LrsConfig;
 import org.pelita.lrs.store.CredentialStore;
@@ -68,6 +69,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "100", description = "Statements per GET page (default ${DEFAULT-VALUE}, the LRS's default page).")
     int limit;
 
+    @Option(names = "--packages", paramLabel = "<MB>", defaultValue = "0",
+            description = "Measure the published packages instead: publish a release with a package of this many MB, download it "
+                    + "with --clients clients at once, then time --gets requests for a small package, in full and with its ETag.")
+    int packagesMegabytes;
+
     @Override
     public Integer call() throws Exception {
         System.setProperty("pelita.log.format", "text");
@@ -99,6 +105,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void run(Lrs lrs, LrsConfig config, PrintWriter out) throws Exception {
         new CredentialStore(lrs.database()).create("bench", new SecretHasher(4).hash("bench-secret"), "all", Optional.empty(), Optional.empty());
+        if (packagesMegabytes > 0) {
+            out.printf("LRS on %s; %d cores; %s %s%n", config.isH2() ? "H2" : "PostgreSQL", Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.vm.name"), System.getProperty("java.version"));
+            new PackagesBench("127.0.0.1", lrs.port(), "bench", "bench-secret", out).run(packagesMegabytes, clients, gets);
+            return;
+        }
         LoadBench bench = new LoadBench("127.0.0.1", lrs.port(), "bench", "bench-secret", out);
         out.printf("LRS on %s; %d cores; %s %s; %d clients; %ds phases; batches of %d; GET pages of %d%n",
                 config.isH2() ? "H2" : "PostgreSQL", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
