@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -24,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.pelita.lrs.xapi.attachment.Sha2;
 
 /**
  * The published packages (docs/packages.md) under load, with this JVM's heap printed beside: one release with a
@@ -79,7 +79,7 @@ public final class PackagesBench {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("download: " + response.statusCode());
                     }
-                    MessageDigest digest = sha256();
+                    MessageDigest digest = Sha2.sha256();
                     try (InputStream in = response.body()) {
                         byte[] buffer = new byte[64 * 1024];
                         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
@@ -135,7 +135,7 @@ public final class PackagesBench {
 
     /** The release folder as `publish` sends it, zipped without compression (the packages are zips already). */
     private static String writeRelease(Path zip, long largeBytes, byte[] small) throws IOException {
-        MessageDigest largeDigest = sha256();
+        MessageDigest largeDigest = Sha2.sha256();
         CRC32 crc = new CRC32();
         Random random = new Random(1);
         byte[] block = new byte[1 << 20];
@@ -148,7 +148,7 @@ public final class PackagesBench {
         String largeSha = HexFormat.of().formatHex(largeDigest.digest());
         String manifest = "{\"module\":\"" + MODULE + "\",\"version\":\"1.0.0\",\"packager\":\"bench\",\"artifacts\":["
                 + "{\"target\":\"scorm12\",\"languages\":[\"en\"],\"file\":\"scorm12/small.zip\",\"size\":" + small.length
-                + ",\"sha256\":\"" + HexFormat.of().formatHex(sha256().digest(small)) + "\"},"
+                + ",\"sha256\":\"" + Sha2.sha256Hex(small) + "\"},"
                 + "{\"target\":\"web\",\"languages\":[\"en\",\"id\"],\"file\":\"web/large.zip\",\"size\":" + largeBytes
                 + ",\"sha256\":\"" + largeSha + "\"}]}";
         try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
@@ -180,13 +180,5 @@ public final class PackagesBench {
     private static long used() {
         Runtime runtime = Runtime.getRuntime();
         return (runtime.totalMemory() - runtime.freeMemory()) >> 20;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -185,17 +185,22 @@ public final class Demo implements AutoCloseable {
         }
     }
 
-    /** Builds one module's web package and unzips it in site/<id>/; false, with the packager's messages, if it failed. */
+    /** Runs the packager's command line on a module: its exit code; its error messages go to the console, named by module. */
+    private static int run(ModuleBuilder packager, SampleModule module, List<String> args, PrintWriter log) throws Exception {
+        StringWriter errors = new StringWriter();
+        int exit = packager.run(args, new PrintWriter(new StringWriter(), true), new PrintWriter(errors, true));
+        errors.toString().lines().forEach(line -> log.println("  " + module.id() + ": " + line));
+        return exit;
+    }
+
+        /** Builds one module's web package and unzips it in site/<id>/; false, with the packager's messages, if it failed. */
     private static boolean build(SampleModule module, List<String> args, Path data, Path site, ModuleBuilder packager, PrintWriter log)
             throws Exception {
         Path out = Files.createTempDirectory(data, "build-");
         try {
             List<String> withOut = new ArrayList<>(args);
             withOut.addAll(List.of("--out", out.toString()));
-            StringWriter messages = new StringWriter();
-            StringWriter errors = new StringWriter();
-            int exit = packager.run(withOut, new PrintWriter(messages, true), new PrintWriter(errors, true));
-            errors.toString().lines().forEach(line -> log.println("  " + module.id() + ": " + line));
+            int exit = run(packager, module, withOut, log);
             List<Path> zips;
             try (Stream<Path> files = Files.list(out)) {
                 zips = files.filter(p -> p.getFileName().toString().endsWith(".zip")).toList();
@@ -225,11 +230,9 @@ public final class Demo implements AutoCloseable {
     private static Optional<String> publish(SampleModule module, Path data, ModuleBuilder packager, PackageService packages,
                                             PrintWriter log) throws Exception {
         Path dist = data.resolve("releases");
-        StringWriter errors = new StringWriter();
-        int exit = packager.run(List.of("release", module.directory().toString(), "--dist", dist.toString(), "--activity-base",
-                ACTIVITY_BASE), new PrintWriter(new StringWriter(), true), new PrintWriter(errors, true));
+        int exit = run(packager, module, List.of("release", module.directory().toString(), "--dist", dist.toString(),
+                "--activity-base", ACTIVITY_BASE), log);
         if (exit != 0) {
-            errors.toString().lines().forEach(line -> log.println("  " + module.id() + ": " + line));
             log.println("  not published: " + module.id() + " " + module.version());
             return Optional.empty();
         }

@@ -37,6 +37,7 @@ import org.pelita.lrs.demo.ModuleBuilder;
 import org.pelita.lrs.demo.SampleModule;
 import org.pelita.lrs.store.CredentialStore;
 import org.pelita.lrs.testing.TestLrs;
+import org.pelita.lrs.xapi.attachment.Sha2;
 
 /**
  * {@code pelita-lrs demo} (docs/demo.md) on the repository's samples, a free port and a temporary data folder.
@@ -104,7 +105,7 @@ class DemoCommandTest {
                 Files.write(folder.resolve(file), content);
                 artifacts.append(artifacts.length() == 0 ? "" : ",").append("{\"target\":\"scorm12\",\"languages\":[\"").append(language)
                         .append("\"],\"file\":\"").append(file).append("\",\"size\":").append(content.length).append(",\"sha256\":\"")
-                        .append(sha256(content)).append("\"}");
+                        .append(Sha2.sha256Hex(content)).append("\"}");
             }
             Files.writeString(folder.resolve("release.json"), "{\"module\":\"" + module.id() + "\",\"version\":\"" + module.version()
                     + "\",\"packager\":\"stand-in\",\"artifacts\":[" + artifacts + "]}\n");
@@ -114,14 +115,6 @@ class DemoCommandTest {
         /** A package whose bytes say which it is (the same every time: a release never changes). */
         static byte[] scormPackage(SampleModule module, String language) {
             return ("scorm12 " + module.id() + " " + module.version() + " " + language).getBytes(StandardCharsets.UTF_8);
-        }
-
-        private static String sha256(byte[] content) {
-            try {
-                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
         }
 
         private static void entry(ZipOutputStream zip, String name, String text) throws IOException {
