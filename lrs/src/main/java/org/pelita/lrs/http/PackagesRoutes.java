@@ -163,10 +163,8 @@ public final class PackagesRoutes {
 
     private void release(Context ctx, boolean head, Principal principal) {
         String module = ctx.pathParam("module");
-        String version = packages.releaseOf(module, ctx.pathParam("version")).version();
-        PackageService.ModuleReleases releases = packages.module(module);
-        PackageService.ReleaseEntry entry = releases.releases().stream().filter(r -> r.version().equals(version)).findFirst().orElseThrow();
-        text(ctx, head, "application/json", Json.write(releaseNode(module, entry, releases.latest())));
+        PackageService.ReleaseListing listing = packages.listing(module, ctx.pathParam("version"));
+        text(ctx, head, "application/json", Json.write(releaseNode(module, listing.release(), listing.latest())));
     }
 
     private static ObjectNode moduleNode(PackageService.ModuleReleases m) {
@@ -223,10 +221,8 @@ public final class PackagesRoutes {
         try {
             receive(ctx, upload);
             PackageService.Publication publication = packages.publish(ctx.pathParam("module"), ctx.pathParam("version"), upload, by.key());
-            PackageService.ModuleReleases releases = packages.module(publication.module());
-            PackageService.ReleaseEntry entry = releases.releases().stream().filter(r -> r.version().equals(publication.version()))
-                    .findFirst().orElseThrow();
-            ObjectNode body = releaseNode(publication.module(), entry, releases.latest());
+            PackageService.ReleaseListing listing = packages.listing(publication.module(), publication.version());
+            ObjectNode body = releaseNode(publication.module(), listing.release(), listing.latest());
             body.put("outcome", publication.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             if (publication.outcome() == PackageService.Outcome.PUBLISHED) {
                 ctx.status(201);

@@ -69,6 +69,10 @@ public final class PackageService {
     public record ReleaseEntry(String version, OffsetDateTime published, Optional<OffsetDateTime> withdrawn, List<StoredPackage> packages) {
     }
 
+    /** One release, and the version latest stands for (to say whether it is that one). */
+    public record ReleaseListing(ReleaseEntry release, Optional<String> latest) {
+    }
+
     private final PackageStore store;
     private final Clock clock;
 
@@ -135,7 +139,8 @@ public final class PackageService {
 
     /** Takes a version out of latest and stops serving it; publishing the same release again brings it back. */
     public void withdraw(String module, String versionText) {
-        StoredRelease release = release(module, version(versionText));
+        version(versionText); // latest cannot be withdrawn
+        StoredRelease release = resolve(releases(module), module, versionText);
         if (release.withdrawn().isEmpty()) {
             OffsetDateTime now = now();
             store.setWithdrawn(module, release.version(), Optional.of(now), now);
@@ -145,15 +150,12 @@ public final class PackageService {
     /** A package by its address: version (or latest), target and language ("all" for one with every language). */
     public Download download(String module, String versionOrLatest, String target, String language) {
         boolean latest = ReleaseVersion.LATEST.equals(versionOrLatest);
-        StoredRelease release;
+        List<StoredRelease> all = releases(module);
+        StoredRelease release = resolve(all, module, versionOrLatest);
         OffsetDateTime lastModified;
         if (latest) {
-            List<StoredRelease> all = releases(module);
-            release = latest(all).orElseThrow(() -> new NotFoundException(module + " has no published version that latest can stand for "
-                    + "(pre-releases and withdrawn versions are never latest); published: " + versions(all)));
             lastModified = all.stream().map(StoredRelease::changed).max(Comparator.naturalOrder()).orElseThrow();
         } else {
-            release = release(module, version(versionOrLatest));
             if (release.withdrawn().isPresent()) {
                 throw new GoneException("version " + release.version() + " of " + module + " was withdrawn on "
                         + release.withdrawn().get().toLocalDate() + "; its packages are no longer served");
@@ -172,11 +174,13 @@ public final class PackageService {
 
     /** A version's release.json or RELEASE-NOTES.md (versions that were withdrawn too: they say what a partner had). */
     public StoredRelease releaseOf(String module, String versionOrLatest) {
-        if (ReleaseVersion.LATEST.equals(versionOrLatest)) {
-            List<StoredRelease> all = releases(module);
-            return latest(all).orElseThrow(() -> new NotFoundException(module + " has no published version that latest can stand for"));
-        }
-        return release(module, version(versionOrLatest));
+        return resolve(releases(module), module, versionOrLatest);
+    }
+
+    /** One release for the listing, by version (or latest), with the version latest stands for. */
+    public ReleaseListing listing(String module, String versionOrLatest) {
+        List<StoredRelease> all = releases(module);
+        return new ReleaseListing(entry(resolve(all, module, versionOrLatest)), latest(all).map(StoredRelease::version));
     }
 
     /** Every module with a published release, with its releases. */
@@ -193,9 +197,13 @@ public final class PackageService {
         Map<ReleaseVersion, StoredRelease> byVersion = new TreeMap<>(Comparator.reverseOrder());
         all.forEach(r -> byVersion.put(ReleaseVersion.parse(r.version()), r));
         List<ReleaseEntry> entries = new ArrayList<>();
-        byVersion.values().forEach(r -> entries.add(new ReleaseEntry(r.version(), r.published(), r.withdrawn(),
-                store.packages(module, r.version()))));
+        byVersion.values().forEach(r -> entries.add(entry(r)));
         return new ModuleReleases(module, latest(all).map(StoredRelease::version), entries);
+    }
+
+    private ReleaseEntry entry(StoredRelease release) {
+        return new ReleaseEntry(release.version(), release.published(), release.withdrawn(), store.packages(release.module(),
+                release.version()));
     }
 
     private List<StoredRelease> releases(String module) {
@@ -207,8 +215,13 @@ public final class PackageService {
         return all;
     }
 
-    private StoredRelease release(String module, ReleaseVersion version) {
-        List<StoredRelease> all = releases(module);
+    /** The release an address names: latest, or a version (which must be one). */
+    private static StoredRelease resolve(List<StoredRelease> all, String module, String versionOrLatest) {
+        if (ReleaseVersion.LATEST.equals(versionOrLatest)) {
+            return latest(all).orElseThrow(() -> new NotFoundException(module + " has no published version that latest can stand for "
+                    + "(pre-releases and withdrawn versions are never latest); published: " + versions(all)));
+        }
+        ReleaseVersion version = version(versionOrLatest);
         return all.stream().filter(r -> r.version().equals(version.text())).findFirst()
                 .orElseThrow(() -> new NotFoundException("version " + version + " of " + module + " is not published here; published: "
                         + versions(all)));
