@@ -2,7 +2,6 @@ package org.pelita.packager.release;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,14 +41,23 @@ public final class ReleasePublisher {
         }
         Path folder = file.getParent() == null ? Path.of(".") : file.getParent();
         ReleaseManifest manifest = ReleaseManifest.read(file);
-        byte[] bundle = bundle(folder, manifest);
+        Path bundle = Files.createTempFile("pelita-publish-", ".zip");
+        try {
+            bundle(folder, manifest, bundle);
+            return send(bundle, manifest, lrs, credential);
+        } finally {
+            Files.deleteIfExists(bundle);
+        }
+    }
+
+    private Result send(Path bundle, ReleaseManifest manifest, URI lrs, String credential) throws IOException, PublishException {
         String root = root(lrs);
         URI target = URI.create(root + "/packages/" + manifest.module() + "/" + manifest.version());
         HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(Duration.ofMinutes(10))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credential.getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/zip")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bundle))
+                .PUT(HttpRequest.BodyPublishers.ofFile(bundle))
                 .build();
         HttpResponse<String> response;
         try {
@@ -76,14 +84,16 @@ public final class ReleasePublisher {
         return new Result(manifest.module(), manifest.version(), root, body.path("outcome").asText(), urls, latest);
     }
 
-    /** The release's folder as one zip: release.json, RELEASE-NOTES.md and each package, checked against its hash. */
-    static byte[] bundle(Path folder, ReleaseManifest manifest) throws IOException, PublishException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            add(zip, ReleaseManifest.FILE, Files.readAllBytes(folder.resolve(ReleaseManifest.FILE)));
+    /**
+     * Writes the release's folder as one zip: release.json, RELEASE-NOTES.md and each package, checked against its hash.
+     * Files are copied as they are read, so a release with video is never held in memory.
+     */
+    static void bundle(Path folder, ReleaseManifest manifest, Path bundle) throws IOException, PublishException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bundle))) {
+            add(zip, ReleaseManifest.FILE, folder.resolve(ReleaseManifest.FILE));
             Path notes = folder.resolve(ReleaseNotes.FILE);
             if (Files.isRegularFile(notes)) {
-                add(zip, ReleaseNotes.FILE, Files.readAllBytes(notes));
+                add(zip, ReleaseNotes.FILE, notes);
             }
             for (ReleaseArtifact artifact : manifest.artifacts()) {
                 Path path = folder.resolve(artifact.file());
@@ -95,17 +105,16 @@ public final class ReleasePublisher {
                     throw new PublishException(artifact.file() + " has SHA-256 " + sha256 + ", not the " + artifact.sha256()
                             + " release.json gives: it changed after the release. Release it again (a new version if its content changed)");
                 }
-                add(zip, artifact.file(), Files.readAllBytes(path));
+                add(zip, artifact.file(), path);
             }
         }
-        return out.toByteArray();
     }
 
-    private static void add(ZipOutputStream zip, String name, byte[] content) throws IOException {
+    private static void add(ZipOutputStream zip, String name, Path file) throws IOException {
         ZipEntry entry = new ZipEntry(name);
         entry.setTime(0);
         zip.putNextEntry(entry);
-        zip.write(content);
+        Files.copy(file, zip);
         zip.closeEntry();
     }
 
