@@ -98,11 +98,7 @@ public final class BuildCommand implements Callable<Integer> {
             }
             return 0;
         } catch (DefinitionException e) {
-            for (DefinitionProblem problem : e.problems()) {
-                stderr.println(problem.format());
-            }
-            stderr.printf("%d error(s) in %s; no package written.%n", e.errors().size(), moduleDir);
-            return 1;
+            return DefinitionErrors.report(stderr, e, moduleDir, "no package written");
         } catch (UnsupportedOptionsException e) {
             stderr.println("error: " + e.getMessage());
             stderr.println("No package written. See: build --help");

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.pelita.packager.definition.DefinitionException;
-import org.pelita.packager.definition.DefinitionProblem;
 import org.pelita.packager.release.ReleaseArtifact;
 import org.pelita.packager.release.ReleaseRefusedException;
 import org.pelita.packager.release.Releaser;
@@ -61,11 +60,7 @@ public final class ReleaseCommand implements Callable<Integer> {
             }
             return 0;
         } catch (DefinitionException e) {
-            for (DefinitionProblem problem : e.problems()) {
-                err.println(problem.format());
-            }
-            err.printf("%d error(s) in %s; nothing released.%n", e.errors().size(), moduleDir);
-            return 1;
+            return DefinitionErrors.report(err, e, moduleDir, "nothing released");
         } catch (ReleaseRefusedException e) {
             err.println("error: " + e.getMessage());
             err.println("Nothing released.");
